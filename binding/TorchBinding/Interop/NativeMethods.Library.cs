@@ -1,0 +1,41 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace TorchSharp.Interop;
+
+/// <summary>Finds the native shim next to this assembly, as a notebook's <c>#r "path.dll"</c> needs.</summary>
+internal static partial class NativeMethods
+{
+    internal const string LibraryName = "torchshim";
+    internal const string LibraryFile = "libtorchshim.so";
+
+    /// <summary>Overrides where the shim is loaded from (a file path).</summary>
+    internal const string PathVariable = "TORCHSHIM_PATH";
+
+    [ModuleInitializer]
+    internal static void RegisterResolver() =>
+        NativeLibrary.SetDllImportResolver(typeof(NativeMethods).Assembly, Resolve);
+
+    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (name != LibraryName) return IntPtr.Zero;
+        var path = Environment.GetEnvironmentVariable(PathVariable);
+        if (string.IsNullOrEmpty(path))
+            path = Path.Combine(Path.GetDirectoryName(assembly.Location) ?? AppContext.BaseDirectory, LibraryFile);
+        if (!File.Exists(path))
+            throw new DllNotFoundException(
+                $"The native part of the torch binding was not found: looked for '{path}'. " +
+                "Build it with 'make setup' in the repository root (it needs libtorch-dev from Debian).");
+        try
+        {
+            return NativeLibrary.Load(path);
+        }
+        catch (DllNotFoundException e)
+        {
+            throw new DllNotFoundException(
+                $"'{path}' exists but could not be loaded: {e.Message} " +
+                "Is libtorch installed? 'make setup' installs libtorch-dev and libopenblas0-pthread.", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+// Declarations of the native functions in binding/native/nn.cpp, C names unchanged.
+namespace TorchSharp.Interop;
+
+internal static unsafe partial class NativeMethods
+{
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_linear(IntPtr input, IntPtr weight, IntPtr bias);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_conv2d(IntPtr input, IntPtr weight, IntPtr bias, long* stride, long* padding, long* dilation, long groups);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_conv_transpose2d(IntPtr input, IntPtr weight, IntPtr bias, long* stride, long* padding, long* output_padding, long groups, long* dilation);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_max_pool2d(IntPtr input, long* kernel, long* stride, long* padding, long* dilation, sbyte ceil_mode);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_avg_pool2d(IntPtr input, long* kernel, long* stride, long* padding);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_constant_pad(IntPtr input, long* pad, int npad, double value);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_upsample_nearest2d(IntPtr input, long* size);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_upsample_bilinear2d(IntPtr input, long* size, sbyte align_corners);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_leaky_relu(IntPtr input, double negative_slope);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_selu(IntPtr input);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_elu(IntPtr input, double alpha);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_gelu(IntPtr input);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_softplus(IntPtr input, double beta, double threshold);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_dropout(IntPtr input, double p, sbyte train);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_binary_cross_entropy(IntPtr input, IntPtr target, IntPtr weight, long reduction);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_binary_cross_entropy_with_logits(IntPtr input, IntPtr target, IntPtr weight, IntPtr pos_weight, long reduction);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_mse_loss(IntPtr input, IntPtr target, long reduction);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_l1_loss(IntPtr input, IntPtr target, long reduction);
+
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_nll_loss(IntPtr input, IntPtr target, long reduction);
+}

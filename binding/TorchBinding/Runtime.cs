@@ -1,0 +1,33 @@
+using System.Runtime.InteropServices;
+using TorchSharp.Interop;
+
+namespace TorchSharp;
+
+public static partial class torch
+{
+    /// <summary>Seeds the default random generator: the same seed gives the same numbers.</summary>
+    public static void manual_seed(long seed)
+    {
+        Native.Status(NativeMethods.ts_manual_seed(seed));
+        if (cuda.is_available()) cuda.manual_seed_all(seed);
+    }
+
+    public static void set_num_threads(int threads)
+    {
+        if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "the number of threads must be at least 1");
+        Native.Status(NativeMethods.ts_set_num_threads(threads));
+    }
+
+    public static int get_num_threads() => Native.Value(NativeMethods.ts_get_num_threads());
+
+    /// <summary>The libtorch version the native shim was built against.</summary>
+    public static string __version__ => Marshal.PtrToStringUTF8(NativeMethods.ts_version()) ?? "unknown";
+
+    /// <summary>libtorch's build configuration (BLAS, OpenMP, CPU capability).</summary>
+    public static string build_info()
+    {
+        var info = NativeMethods.ts_build_info();
+        if (info == IntPtr.Zero) Native.CheckForErrors();
+        return Marshal.PtrToStringUTF8(info) ?? "";
+    }
+}

@@ -1,0 +1,94 @@
+// Functional building blocks of the layers: linear maps, convolutions,
+// pooling, resampling, activations and losses. Layers themselves are C#.
+#include "shim.h"
+
+static at::IntArrayRef pair(const int64_t* values) {
+    return at::IntArrayRef(values, 2);
+}
+
+TS_EXPORT Tensor ts_linear(Tensor input, Tensor weight, Tensor bias) {
+    TS_TENSOR(at::linear(*input, *weight, ts_optional(bias)))
+}
+
+// stride, padding and dilation are pairs (height, width).
+TS_EXPORT Tensor ts_conv2d(Tensor input, Tensor weight, Tensor bias, const int64_t* stride, const int64_t* padding,
+                           const int64_t* dilation, int64_t groups) {
+    TS_TENSOR(at::conv2d(*input, *weight, ts_optional(bias), pair(stride), pair(padding), pair(dilation), groups))
+}
+
+TS_EXPORT Tensor ts_conv_transpose2d(Tensor input, Tensor weight, Tensor bias, const int64_t* stride,
+                                     const int64_t* padding, const int64_t* output_padding, int64_t groups,
+                                     const int64_t* dilation) {
+    TS_TENSOR(at::conv_transpose2d(*input, *weight, ts_optional(bias), pair(stride), pair(padding),
+                                   pair(output_padding), groups, pair(dilation)))
+}
+
+TS_EXPORT Tensor ts_max_pool2d(Tensor input, const int64_t* kernel, const int64_t* stride, const int64_t* padding,
+                               const int64_t* dilation, int8_t ceil_mode) {
+    TS_TENSOR(at::max_pool2d(*input, pair(kernel), pair(stride), pair(padding), pair(dilation), ceil_mode != 0))
+}
+
+TS_EXPORT Tensor ts_avg_pool2d(Tensor input, const int64_t* kernel, const int64_t* stride, const int64_t* padding) {
+    TS_TENSOR(at::avg_pool2d(*input, pair(kernel), pair(stride), pair(padding)))
+}
+
+// Pads the last dimensions: `pad` lists (before, after) pairs starting from the last dimension.
+TS_EXPORT Tensor ts_constant_pad(Tensor input, const int64_t* pad, int npad, double value) {
+    TS_TENSOR(at::constant_pad_nd(*input, ts_shape(pad, npad), value))
+}
+
+// Resizes to an explicit (height, width).
+TS_EXPORT Tensor ts_upsample_nearest2d(Tensor input, const int64_t* size) {
+    TS_TENSOR(at::upsample_nearest2d(*input, pair(size)))
+}
+
+TS_EXPORT Tensor ts_upsample_bilinear2d(Tensor input, const int64_t* size, int8_t align_corners) {
+    TS_TENSOR(at::upsample_bilinear2d(*input, pair(size), align_corners != 0))
+}
+
+TS_EXPORT Tensor ts_leaky_relu(Tensor input, double negative_slope) {
+    TS_TENSOR(at::leaky_relu(*input, negative_slope))
+}
+
+TS_EXPORT Tensor ts_selu(Tensor input) {
+    TS_TENSOR(at::selu(*input))
+}
+
+TS_EXPORT Tensor ts_elu(Tensor input, double alpha) {
+    TS_TENSOR(at::elu(*input, alpha))
+}
+
+TS_EXPORT Tensor ts_gelu(Tensor input) {
+    TS_TENSOR(at::gelu(*input))
+}
+
+TS_EXPORT Tensor ts_softplus(Tensor input, double beta, double threshold) {
+    TS_TENSOR(at::softplus(*input, beta, threshold))
+}
+
+TS_EXPORT Tensor ts_dropout(Tensor input, double p, int8_t train) {
+    TS_TENSOR(at::dropout(*input, p, train != 0))
+}
+
+// reduction: 0 none, 1 mean, 2 sum (libtorch's numbering, and TorchSharp's).
+TS_EXPORT Tensor ts_binary_cross_entropy(Tensor input, Tensor target, Tensor weight, int64_t reduction) {
+    TS_TENSOR(at::binary_cross_entropy(*input, *target, ts_optional(weight), reduction))
+}
+
+TS_EXPORT Tensor ts_binary_cross_entropy_with_logits(Tensor input, Tensor target, Tensor weight, Tensor pos_weight,
+                                                     int64_t reduction) {
+    TS_TENSOR(at::binary_cross_entropy_with_logits(*input, *target, ts_optional(weight), ts_optional(pos_weight),
+                                                   reduction))
+}
+
+TS_EXPORT Tensor ts_mse_loss(Tensor input, Tensor target, int64_t reduction) {
+    TS_TENSOR(at::mse_loss(*input, *target, reduction))
+}
+
+TS_EXPORT Tensor ts_l1_loss(Tensor input, Tensor target, int64_t reduction) {
+    TS_TENSOR(at::l1_loss(*input, *target, reduction))
+}
+
+TS_EXPORT Tensor ts_nll_loss(Tensor input, Tensor target, int64_t reduction) {
+    TS_TENSOR(at::nll_loss(*input, *target, {}, reduction))
+}
