@@ -1,0 +1,28 @@
+using Spectre.Console;
+
+namespace NotebookRunner.Cli;
+
+internal static class Usage
+{
+    private const string Text = """
+        nbrun: runs C# notebooks headless, as VS Code + Polyglot "Run All" would, and exports them to HTML.
+
+        nbrun run <notebook.ipynb>... [--profile smoke|class|full] [-p name=value]... [--out DIR]
+            Runs each notebook and writes the executed copy to DIR (default site/notebooks/).
+        nbrun site [--profile NAME] [-p name=value]... [--notebooks DIR] [--out DIR] [--plotly FILE] [--title TEXT] [--python PATH]
+            Runs notebooks/NN-*.ipynb in order (profile class by default), exports each to HTML in
+            site/ with nbconvert, embeds plotly.js (default node_modules/plotly.js-dist-min/plotly.min.js)
+            and writes site/index.html.
+        nbrun check <notebook.ipynb>...
+            Checks notebooks carry no outputs and have the Polyglot metadata.
+
+        Profiles come from profiles.json beside the notebooks. Exit codes: 0 success, 1 a notebook
+        failed, 2 bad usage, 130 interrupted.
+        """;
+
+    public static int Print(IAnsiConsole console)
+    {
+        console.WriteLine(Text);
+        return ExitCodes.Success;
+    }
+}

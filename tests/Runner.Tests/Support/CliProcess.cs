@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace NotebookRunner.Tests.Support;
+
+/// <summary>Runs the real nbrun executable, for what only a process shows: exit codes, console output, signals.</summary>
+internal sealed class CliProcess : IDisposable
+{
+    private static readonly string NbrunDll = Path.Combine(AppContext.BaseDirectory, "nbrun.dll");
+
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private CliProcess(string workingDirectory, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(NbrunDll);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get { lock (output) return output.ToString(); }
+    }
+
+    public int ExitCode => process.ExitCode;
+
+    public static CliProcess Start(string workingDirectory, params string[] args) => new(workingDirectory, args);
+
+    public static async Task<CliProcess> RunAsync(string workingDirectory, params string[] args)
+    {
+        var cli = Start(workingDirectory, args);
+        await cli.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        return cli;
+    }
+
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        process.WaitForExit(); // drains the redirected output
+    }
+
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (clock.Elapsed > timeout || process.HasExited)
+                throw new TimeoutException($"nbrun did not print \"{text}\"; output so far:\n{Output}");
+            await Task.Delay(50);
+        }
+    }
+
+    public void SendInterrupt()
+    {
+        const int SIGINT = 2;
+        if (kill(process.Id, SIGINT) != 0)
+            throw new InvalidOperationException($"kill({process.Id}, SIGINT) failed with errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
+        process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (output)
+            output.AppendLine(line);
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+}
