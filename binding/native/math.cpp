@@ -77,7 +77,8 @@ TS_BINARY_SCALAR(sub, *a - s)
 TS_BINARY_SCALAR(rsub, at::rsub(*a, s))
 TS_BINARY_SCALAR(mul, *a * s)
 TS_BINARY_SCALAR(div, *a / s)
-TS_BINARY_SCALAR(rdiv, at::scalar_tensor(s, a->options()) / *a)
+// scalar / tensor divides in the dtype tensor / scalar would have, so `1.5 / longTensor` keeps its fraction.
+TS_BINARY_SCALAR(rdiv, at::scalar_tensor(s, a->options().dtype(at::result_type(*a, s))) / *a)
 TS_BINARY_SCALAR(remainder, a->remainder(s))
 TS_BINARY_SCALAR(pow, a->pow(s))
 TS_BINARY_SCALAR(rpow, at::pow(s, *a))
@@ -106,13 +107,15 @@ TS_EXPORT int32_t ts_zero_(Tensor t) {
 }
 
 // a + alpha * b, as one kernel.
-TS_EXPORT Tensor ts_add_alpha(Tensor a, Tensor b, double alpha) {
-    TS_TENSOR(at::add(*a, *b, alpha))
+TS_EXPORT Tensor ts_add_alpha(Tensor a, Tensor b, double alpha, int8_t integral) {
+    TS_TENSOR(at::add(*a, *b, ts_scalar(alpha, integral)))
 }
 
-TS_EXPORT Tensor ts_clamp(Tensor t, int8_t has_min, double min, int8_t has_max, double max) {
-    c10::optional<at::Scalar> lo = has_min ? c10::optional<at::Scalar>(min) : c10::nullopt;
-    c10::optional<at::Scalar> hi = has_max ? c10::optional<at::Scalar>(max) : c10::nullopt;
+// Each bound is optional and integral or not on its own: integral bounds keep an int64 tensor int64.
+TS_EXPORT Tensor ts_clamp(Tensor t, int8_t has_min, double min, int8_t min_integral,
+                          int8_t has_max, double max, int8_t max_integral) {
+    c10::optional<at::Scalar> lo = has_min ? c10::optional<at::Scalar>(ts_scalar(min, min_integral)) : c10::nullopt;
+    c10::optional<at::Scalar> hi = has_max ? c10::optional<at::Scalar>(ts_scalar(max, max_integral)) : c10::nullopt;
     TS_TENSOR(t->clamp(lo, hi))
 }
 

@@ -92,3 +92,9 @@ TS_EXPORT Tensor ts_l1_loss(Tensor input, Tensor target, int64_t reduction) {
 TS_EXPORT Tensor ts_nll_loss(Tensor input, Tensor target, int64_t reduction) {
     TS_TENSOR(at::nll_loss(*input, *target, {}, reduction))
 }
+
+// Swaps the data behind a tensor while keeping its identity (what `param.data = new` does in PyTorch),
+// so Module.to(device/dtype) converts parameters without invalidating the objects that hold them.
+TS_EXPORT int32_t ts_tensor_set_data(Tensor t, Tensor data) {
+    TS_STATUS(t->set_data(*data))
+}

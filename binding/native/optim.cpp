@@ -15,14 +15,16 @@ bool fusable(const at::Tensor& param, const at::Tensor& grad, const at::Tensor& 
     return ok(param) && ok(grad) && ok(a) && ok(b);
 }
 
-// Adam in one pass over memory for contiguous float32 CPU tensors.
-void adam_fused(float* p, const float* g, float* m, float* v, int64_t n, float beta1, float beta2, float step_size,
-                float bias_correction2_sqrt, float eps, float weight_decay) {
+// Adam in one pass over memory for contiguous float32 CPU tensors. The coefficients arrive already
+// rounded to float from double, as PyTorch's scalar arguments are (1 - beta computed in float would differ).
+void adam_fused(float* p, const float* g, float* m, float* v, int64_t n, float beta1, float one_minus_beta1,
+                float beta2, float one_minus_beta2, float step_size, float bias_correction2_sqrt, float eps,
+                float weight_decay) {
     at::parallel_for(0, n, 16384, [&](int64_t begin, int64_t end) {
         for (int64_t i = begin; i < end; ++i) {
             float grad = weight_decay != 0.0f ? g[i] + weight_decay * p[i] : g[i];
-            float mi = m[i] * beta1 + grad * (1.0f - beta1);
-            float vi = v[i] * beta2 + grad * grad * (1.0f - beta2);
+            float mi = m[i] * beta1 + grad * one_minus_beta1;
+            float vi = v[i] * beta2 + grad * grad * one_minus_beta2;
             m[i] = mi;
             v[i] = vi;
             p[i] -= step_size * (mi / (std::sqrt(vi) / bias_correction2_sqrt + eps));
@@ -46,7 +48,8 @@ TS_EXPORT int32_t ts_adam_step(Tensor param, Tensor grad, Tensor exp_avg, Tensor
         if (!max_exp_avg_sq && fusable(*param, g, *exp_avg, *exp_avg_sq)) {
             adam_fused(param->data_ptr<float>(), g.data_ptr<float>(), exp_avg->data_ptr<float>(),
                        exp_avg_sq->data_ptr<float>(), param->numel(), static_cast<float>(beta1),
-                       static_cast<float>(beta2), static_cast<float>(step_size),
+                       static_cast<float>(1 - beta1), static_cast<float>(beta2), static_cast<float>(1 - beta2),
+                       static_cast<float>(step_size),
                        static_cast<float>(bias_correction2_sqrt), static_cast<float>(eps),
                        static_cast<float>(weight_decay));
             return 0;

@@ -7,10 +7,10 @@ internal static unsafe partial class NativeMethods
     internal static partial int ts_zero_(IntPtr t);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_add_alpha(IntPtr a, IntPtr b, double alpha);
+    internal static partial IntPtr ts_add_alpha(IntPtr a, IntPtr b, double alpha, sbyte integral);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_clamp(IntPtr t, sbyte has_min, double min, sbyte has_max, double max);
+    internal static partial IntPtr ts_clamp(IntPtr t, sbyte has_min, double min, sbyte min_integral, sbyte has_max, double max, sbyte max_integral);
 
     [LibraryImport(LibraryName)]
     internal static partial IntPtr ts_where(IntPtr condition, IntPtr a, IntPtr b);

@@ -59,4 +59,7 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName)]
     internal static partial IntPtr ts_nll_loss(IntPtr input, IntPtr target, long reduction);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int ts_tensor_set_data(IntPtr t, IntPtr data);
 }

@@ -34,7 +34,8 @@ internal static class TensorText
 
     public static string Values(torch.Tensor tensor, long[] dims)
     {
-        using var cpu = tensor.detach().cpu();
+        using var detached = tensor.detach();
+        using var cpu = detached.cpu();
         using var asDouble = cpu.dtype == torch.ScalarType.Float64 ? cpu.alias() : cpu.to(torch.ScalarType.Float64);
         var values = asDouble.ToArray<double>();
         var integral = !torch.is_floating_point(tensor.dtype);
@@ -42,11 +43,19 @@ internal static class TensorText
         var summarise = values.LongLength > SummariseAbove;
         string Format(double v) => isBool ? (v != 0 ? "true" : "false")
             : integral ? ((long)v).ToString(CultureInfo.InvariantCulture)
-            : v.ToString("0.####", CultureInfo.InvariantCulture);
+            : Real(v);
         if (dims.Length == 0) return Format(values[0]);
         var text = new StringBuilder();
         Append(text, values, dims, 0, 0, summarise, Format);
         return text.ToString();
+    }
+
+    /// <summary>Four decimals; tiny and huge magnitudes in scientific notation, so that 1e-5 does not print as 0.</summary>
+    private static string Real(double v)
+    {
+        var magnitude = Math.Abs(v);
+        var plain = v == 0 || !double.IsFinite(v) || (magnitude >= 1e-4 && magnitude < 1e8);
+        return v.ToString(plain ? "0.####" : "0.####e+00", CultureInfo.InvariantCulture);
     }
 
     private static void Append(StringBuilder text, double[] values, long[] dims, int axis, long offset, bool summarise,

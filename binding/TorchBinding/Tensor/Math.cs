@@ -60,7 +60,7 @@ public static partial class torch
 
         // ---- binary ----
         public Tensor add(Tensor other) => Binary(N.ts_add, other);
-        public Tensor add(Tensor other, Scalar alpha) => Native.Tensor(N.ts_add_alpha(Handle, other.Handle, alpha.Value));
+        public Tensor add(Tensor other, Scalar alpha) => Native.Tensor(N.ts_add_alpha(Handle, other.Handle, alpha.Value, alpha.Integral));
         public Tensor add(Scalar other) => WithScalar(N.ts_add_scalar, other);
         public Tensor sub(Tensor other) => Binary(N.ts_sub, other);
         public Tensor sub(Scalar other) => WithScalar(N.ts_sub_scalar, other);
@@ -113,7 +113,8 @@ public static partial class torch
         }
 
         public Tensor clamp(Scalar? min = null, Scalar? max = null) =>
-            Native.Tensor(N.ts_clamp(Handle, Native.Flag(min is not null), min?.Value ?? 0, Native.Flag(max is not null), max?.Value ?? 0));
+            Native.Tensor(N.ts_clamp(Handle, Native.Flag(min is not null), min?.Value ?? 0, min?.Integral ?? 0,
+                                     Native.Flag(max is not null), max?.Value ?? 0, max?.Integral ?? 0));
 
         public Tensor clip(Scalar? min = null, Scalar? max = null) => clamp(min, max);
         public Tensor clamp_min(Scalar min) => clamp(min, null);

@@ -21,9 +21,14 @@ public static partial class torch
         public Tensor sum(long dim, bool keepdim = false, ScalarType? type = null) => Reduce([dim], keepdim, type, mean: false);
         public Tensor sum(long[] dim, bool keepdim = false, ScalarType? type = null) => Reduce(dim, keepdim, type, mean: false);
 
+        // A literal 0 converts to ScalarType as readily as to long, and C# would then pick sum(ScalarType?):
+        // these int overloads make sum(0) and mean(0) reduce dimension 0 as the user means.
+        public Tensor sum(int dim, bool keepdim = false, ScalarType? type = null) => sum((long)dim, keepdim, type);
+
         public Tensor mean(ScalarType? type = null) => Reduce([], false, type, mean: true);
         public Tensor mean(long dim, bool keepdim = false, ScalarType? type = null) => Reduce([dim], keepdim, type, mean: true);
         public Tensor mean(long[] dimensions, bool keepdim = false, ScalarType? type = null) => Reduce(dimensions, keepdim, type, mean: true);
+        public Tensor mean(int dim, bool keepdim = false, ScalarType? type = null) => mean((long)dim, keepdim, type);
 
         public Tensor prod(ScalarType? type = null) => Native.Tensor(N.ts_prod(Handle, type is null ? (sbyte)-1 : (sbyte)type.Value));
 

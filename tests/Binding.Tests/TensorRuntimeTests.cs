@@ -1,0 +1,32 @@
+namespace Binding.Tests;
+
+[Collection(TensorGlobalState.Name)]
+public class TensorRuntimeTests
+{
+    [Fact]
+    public void NumThreadsRoundTrips()
+    {
+        var original = get_num_threads();
+        Assert.True(original >= 1);
+        try
+        {
+            set_num_threads(1);
+            Assert.Equal(1, get_num_threads());
+            set_num_threads(2);
+            Assert.Equal(2, get_num_threads());
+        }
+        finally
+        {
+            set_num_threads(original);
+        }
+        Assert.Equal(original, get_num_threads());
+        Assert.Throws<ArgumentOutOfRangeException>(() => set_num_threads(0));
+    }
+
+    [Fact]
+    public void ReportsTheLibtorchVersion()
+    {
+        Assert.StartsWith("1.13", __version__);
+        Assert.Contains("PyTorch built with", build_info());
+    }
+}
