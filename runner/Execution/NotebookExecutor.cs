@@ -34,8 +34,8 @@ internal sealed class NotebookExecutor(IRunProgress progress)
             Environment.CurrentDirectory = notebook.Directory;
             Console.SetOut(new StreamCapture("stdout", () => ActiveCell.Outputs));
             Console.SetError(new StreamCapture("stderr", () => ActiveCell.Outputs));
-            var session = new ScriptSession(notebook.Directory);
-            var prelude = await OnWorker(() => session.SubmitAsync(KernelPrelude, cancellation), cancellation);
+            using var session = new ScriptSession(notebook.Directory);
+            var prelude = await session.SubmitAsync(KernelPrelude, cancellation);
             if (prelude.Error is not null)
                 throw new InvalidOperationException($"could not set up the C# script state: {prelude.Error}");
             failure = await RunCellsAsync(notebook, cells, session, cancellation);
@@ -99,7 +99,7 @@ internal sealed class NotebookExecutor(IRunProgress progress)
                 outputs.AddDisplay([new FormattedValue(ValueFormatter.Html, MarkdownRenderer.ToHtml(segment.Code))]);
                 continue;
             }
-            var result = await OnWorker(() => session.SubmitAsync(segment.CodeAtCellLines, cancellation), cancellation);
+            var result = await session.SubmitAsync(segment.CodeAtCellLines, cancellation);
             error = result.Error ?? ShowReturnValue(result, outputs);
         }
         if (error is not null)
@@ -131,6 +131,4 @@ internal sealed class NotebookExecutor(IRunProgress progress)
     /// Runs script code on a pool thread and stops waiting when the run is cancelled: Roslyn
     /// cannot interrupt a running submission, so Ctrl+C abandons it and the process exits.
     /// </summary>
-    private static Task<T> OnWorker<T>(Func<Task<T>> work, CancellationToken cancellation) =>
-        Task.Run(work, CancellationToken.None).WaitAsync(cancellation);
 }

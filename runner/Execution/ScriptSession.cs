@@ -13,7 +13,7 @@ namespace NotebookRunner.Execution;
 /// kernel (polyglot.md §3): the same default imports, the latest language version, #r and
 /// #load relative to the notebook's folder, each cell continuing the previous one's state.
 /// </summary>
-internal sealed class ScriptSession
+internal sealed class ScriptSession : IDisposable
 {
     private static readonly string[] DefaultImports =
     [
@@ -23,6 +23,7 @@ internal sealed class ScriptSession
 
     private readonly ScriptOptions options;
     private ScriptState<object>? state;
+    private readonly KernelThread thread = new("notebook kernel");
 
     public ScriptSession(string baseDirectory)
     {
@@ -51,7 +52,13 @@ internal sealed class ScriptSession
             .ToList();
     });
 
-    public async Task<SubmissionResult> SubmitAsync(string code, CancellationToken cancellation)
+    /// <summary>Runs one submission on the session's own thread (see <see cref="KernelThread"/>).</summary>
+    public Task<SubmissionResult> SubmitAsync(string code, CancellationToken cancellation) =>
+        thread.Run(() => RunAsync(code, cancellation), cancellation);
+
+    public void Dispose() => thread.Dispose();
+
+    private async Task<SubmissionResult> RunAsync(string code, CancellationToken cancellation)
     {
         try
         {

@@ -1,0 +1,19 @@
+using FluentAssertions;
+using NotebookRunner.Tests.Support;
+using Xunit;
+
+namespace NotebookRunner.Tests;
+
+public sealed class ThreadTests
+{
+    [Fact]
+    public async Task Cells_run_on_one_thread_even_after_a_cell_awaits()
+    {
+        // Thread-local engine state (libtorch's grad mode, the binding's dispose scopes) must carry
+        // from one cell to the next, as in a kernel.
+        using var workspace = new FixtureWorkspace();
+        var notebook = await InProcessRun.RunAsync(workspace, "threads.ipynb");
+        notebook.Result.Error.Should().BeNull();
+        ExecutedNotebook.Text(notebook.Outputs(2)[0]!["text"]).Should().Be("True");
+    }
+}
