@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Bench.Models;
+using static TorchSharp.torch;
+
+namespace Bench;
+
+/// <summary>Times one model's training steps in this process and prints them as JSON (same shape as the Python side).</summary>
+internal static class Worker
+{
+    public static int Run(string modelName, int steps, int warmup, int threads)
+    {
+        var factory = BenchModel.All.Select(f => f).FirstOrDefault(f => { using var m = f(); return m.Name == modelName; })
+            ?? throw new ArgumentException($"unknown model '{modelName}'");
+        set_num_threads(threads);
+        manual_seed(0);
+        using var model = factory();
+        using var x = rand(model.InputShape);
+        var times = new List<double>();
+        for (var step = 0; step < warmup + steps; step++)
+        {
+            var clock = Stopwatch.StartNew();
+            model.Step(x);
+            if (step >= warmup) times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        Console.WriteLine(JsonSerializer.Serialize(new Measurement(model.Name, model.BatchSize, times, PeakResidentMegabytes())));
+        return 0;
+    }
+
+    /// <summary>The process's peak resident set (VmHWM), in MB.</summary>
+    public static double PeakResidentMegabytes()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:"));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+    }
+}
+
+internal sealed record Measurement(string model, int batch, List<double> ms, double peak_mb);
