@@ -1,0 +1,146 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch.nn;
+
+namespace Helpers.Tests;
+
+public class ModelSummaryTests
+{
+    /// <summary>The table of the source of chapter 02 (seed 000), Keras' model.summary() of the denoising VAE.</summary>
+    private const string KerasTable = """
+        _________________________________________________________________________
+        Layer (type)         Output Shape          Param #     Connected to
+        =========================================================================
+        input (InputLayer)   (None, 784)           0
+        _________________________________________________________________________
+        enc_0 (Dense)        (None, 512)           401920      input[0][0]
+        _________________________________________________________________________
+        enc_1 (Dense)        (None, 256)           131328      enc_0[0][0]
+        _________________________________________________________________________
+        z_mean (Dense)       (None, 128)           32896       enc_1[0][0]
+        _________________________________________________________________________
+        z_log_v (Dense)      (None, 128)           32896       enc_1[0][0]
+        _________________________________________________________________________
+        z (Lambda)           (None, 128)           0           z_mean[0][0]
+                                                               z_log_v[0][0]
+        _________________________________________________________________________
+        dec_1 (Dense)        (None, 256)           33024       z[0][0]
+        _________________________________________________________________________
+        dec_0 (Dense)        (None, 512)           131584      dec_1[0][0]
+        _________________________________________________________________________
+        output (Dense)       (None, 784)           402192      dec_0[0][0]
+        =========================================================================
+        Total params: 1,165,840
+        Trainable params: 1,165,840
+        Non-trainable params: 0
+        _________________________________________________________________________
+        """;
+
+    [Fact]
+    public void Reproduces_the_keras_summary_of_the_seed_000_model()
+    {
+        using var model = new KerasStyleVae();
+
+        var summary = ModelSummary.Of(model, [784]);
+
+        Assert.Equal(Tokens(KerasTable), Tokens(summary.ToString()));
+        Assert.Equal(1_165_840, summary.TotalParameters);
+    }
+
+    [Fact]
+    public void Activations_applied_between_layers_do_not_break_the_connections()
+    {
+        using var model = new FunctionalVae();
+
+        var summary = ModelSummary.Of(model, [784]);
+
+        Assert.Equal(["input", "enc_0", "enc_1", "z_mean", "z_log_v", "z", "dec_1", "dec_0", "output"], summary.Rows.Select(r => r.Name));
+        Assert.Equal([[], ["input[0][0]"], ["enc_0[0][0]"], ["enc_1[0][0]"], ["enc_1[0][0]"], ["z_mean[0][0]", "z_log_v[0][0]"],
+                      ["z[0][0]"], ["dec_1[0][0]"], ["dec_0[0][0]"]],
+                     summary.Rows.Select(r => r.ConnectedTo));
+        Assert.Equal([0L, 401920, 131328, 32896, 32896, 0, 33024, 131584, 402192], summary.Rows.Select(r => r.Parameters));
+        Assert.Equal("Linear", summary.Rows[1].Type);
+    }
+
+    [Fact]
+    public void Frozen_parameters_count_as_non_trainable_and_html_has_the_table()
+    {
+        using var model = Sequential(("hidden", Linear(4, 3)), ("act", ReLU()), ("out", Linear(3, 1)));
+        foreach (var p in model.parameters().Take(2)) p.requires_grad = false;
+
+        var summary = ModelSummary.Of(model, [4]);
+
+        Assert.Equal((19L, 4L, 15L), (summary.TotalParameters, summary.TrainableParameters, summary.NonTrainableParameters));
+        Assert.Equal(["input", "hidden", "act", "out"], summary.Rows.Select(r => r.Name));
+        Assert.Equal("(None, 1)", summary.Rows[^1].OutputShape);
+        var html = summary.ToHtml();
+        Assert.Contains("<th>Connected to</th>", html);
+        Assert.Contains("<td>act (ReLU)</td><td>(None, 3)</td>", html);
+        Assert.Contains("Non-trainable params: 15", html);
+    }
+
+    private static string[][] Tokens(string table) =>
+        table.Split('\n').Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+             .Where(tokens => tokens.Length > 0 && !tokens[0].StartsWith('_') && !tokens[0].StartsWith('='))
+             .ToArray();
+
+    /// <summary>Keras' Dense: the activation is part of the layer.</summary>
+    private sealed class Dense : Module<Tensor, Tensor>
+    {
+        private readonly Parameter weight;
+        private readonly Parameter bias;
+        private readonly Func<Tensor, Tensor>? activation;
+
+        public Dense(long inputs, long outputs, Func<Tensor, Tensor>? activation = null) : base(nameof(Dense))
+        {
+            weight = Parameter(randn(outputs, inputs));
+            bias = Parameter(zeros(outputs));
+            this.activation = activation;
+            RegisterComponents();
+        }
+
+        public override Tensor forward(Tensor input)
+        {
+            var y = functional.linear(input, weight, bias);
+            return activation is null ? y : activation(y);
+        }
+    }
+
+    /// <summary>The sampling step z = mean + exp(0.5 log_var) eps, with no parameters (Keras' Lambda).</summary>
+    private sealed class Lambda() : Module<Tensor, Tensor, Tensor>(nameof(Lambda))
+    {
+        public override Tensor forward(Tensor mean, Tensor logVar) => mean + (logVar * 0.5).exp() * randn_like(mean);
+    }
+
+    private sealed class KerasStyleVae : Module<Tensor, Tensor>
+    {
+        private readonly Dense enc_0 = new(784, 512, relu), enc_1 = new(512, 256, relu);
+        private readonly Dense z_mean = new(256, 128), z_log_v = new(256, 128);
+        private readonly Lambda z = new();
+        private readonly Dense dec_1 = new(128, 256, relu), dec_0 = new(256, 512, relu), output = new(512, 784, sigmoid);
+
+        public KerasStyleVae() : base(nameof(KerasStyleVae)) => RegisterComponents();
+
+        public override Tensor forward(Tensor x)
+        {
+            var h = enc_1.call(enc_0.call(x));
+            return output.call(dec_0.call(dec_1.call(z.call(z_mean.call(h), z_log_v.call(h)))));
+        }
+    }
+
+    /// <summary>The same network with plain Linear layers and the activations written between them.</summary>
+    private sealed class FunctionalVae : Module<Tensor, Tensor>
+    {
+        private readonly Linear enc_0 = Linear(784, 512), enc_1 = Linear(512, 256), z_mean = Linear(256, 128), z_log_v = Linear(256, 128);
+        private readonly Lambda z = new();
+        private readonly Linear dec_1 = Linear(128, 256), dec_0 = Linear(256, 512), output = Linear(512, 784);
+
+        public FunctionalVae() : base(nameof(FunctionalVae)) => RegisterComponents();
+
+        public override Tensor forward(Tensor x)
+        {
+            var h = relu(enc_1.call(relu(enc_0.call(x))));
+            var code = z.call(z_mean.call(h), z_log_v.call(h));
+            return sigmoid(output.call(relu(dec_0.call(relu(dec_1.call(code))))));
+        }
+    }
+}
