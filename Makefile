@@ -32,7 +32,8 @@ native: packages $(NATIVE_LIB)
 
 $(NATIVE_LIB): $(NATIVE_SOURCES)
 	@echo "Building the native shim (libtorch $$(dpkg-query -W -f='$${Version}' libtorch-dev))"
-	@cmake -S binding/native -B $(NATIVE_DIR) -DCMAKE_BUILD_TYPE=Release > $(NATIVE_DIR).cmake.log 2>&1 || { cat $(NATIVE_DIR).cmake.log; exit 1; }
+	@mkdir -p $(NATIVE_DIR)
+	@cmake -S binding/native -B $(NATIVE_DIR) -DCMAKE_BUILD_TYPE=Release > $(NATIVE_DIR)/cmake.log 2>&1 || { cat $(NATIVE_DIR)/cmake.log; exit 1; }
 	@cmake --build $(NATIVE_DIR) -j$$(nproc)
 	@touch $@
 
