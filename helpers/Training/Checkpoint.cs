@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TorchSharp;
+
+namespace Helpers;
+
+/// <summary>
+/// Train or load: a training cell that has run once with the same parameters loads the trained weights
+/// instead of training again, so a class can step through a chapter in minutes. Weights go to
+/// <c>{Folder}/{name}-{hash}.bin</c> (the binding's state-dict format) and the history to
+/// <c>{name}-{hash}.history.json</c> beside it. The hash covers the parameters and the names and shapes
+/// of the tensors, so changing either trains afresh.
+/// </summary>
+public static class Checkpoint
+{
+    /// <summary>Where checkpoints live; relative paths are taken from the current directory (a notebook's folder).</summary>
+    public static string Folder { get; set; } = "checkpoints";
+
+    /// <summary>Loads <paramref name="model"/> from its checkpoint, or trains it and saves one.</summary>
+    /// <param name="model">The model whose parameters and buffers are loaded or saved.</param>
+    /// <param name="name">The checkpoint's name, e.g. the notebook's ("02-functional-vae").</param>
+    /// <param name="parameters">Everything that changes the result (epochs, batch size, seed, ...), e.g. an anonymous object.</param>
+    /// <param name="train">Trains the model and returns what it recorded.</param>
+    /// <param name="retrain">Train even when a checkpoint exists (and replace it).</param>
+    public static History TrainOrLoad(torch.nn.Module model, string name, object parameters, Func<History> train, bool retrain = false) =>
+        TrainOrLoad(model.state_dict(), name, parameters, train, retrain);
+
+    /// <summary>The same for named tensors kept by hand (a dictionary of parameters rather than a module).</summary>
+    public static History TrainOrLoad<T>(IReadOnlyDictionary<string, T> tensors, string name, object parameters,
+                                         Func<History> train, bool retrain = false) where T : torch.Tensor
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var settings = JsonSerializer.SerializeToNode(parameters) ?? throw new ArgumentNullException(nameof(parameters));
+        var stem = Path.Combine(Folder, $"{name}-{Hash(tensors, settings)}");
+        var (weightsPath, historyPath) = (stem + ".bin", stem + ".history.json");
+        if (!retrain && File.Exists(weightsPath) && File.Exists(historyPath))
+        {
+            Load(tensors, weightsPath);
+            var loaded = History.Load(historyPath);
+            loaded.LoadedFrom = Path.GetFileName(weightsPath);
+            return loaded;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var history = train();
+        history.TrainingSeconds = clock.Elapsed.TotalSeconds;
+        history.LoadedFrom = null;
+        Directory.CreateDirectory(Folder);
+        torch.save(tensors.ToDictionary(pair => pair.Key, pair => (torch.Tensor)pair.Value), weightsPath);
+        history.Save(historyPath, settings);
+        return history;
+    }
+
+    /// <summary>16 hex digits of a SHA-256 over the parameters' JSON and each tensor's name, dtype and shape.</summary>
+    private static string Hash<T>(IReadOnlyDictionary<string, T> tensors, JsonNode settings) where T : torch.Tensor
+    {
+        var text = new StringBuilder(settings.ToJsonString());
+        foreach (var (key, tensor) in tensors.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            text.Append('\n').Append(key).Append(' ').Append(tensor.dtype).Append(' ').Append(string.Join("x", tensor.shape));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
+    private static void Load<T>(IReadOnlyDictionary<string, T> tensors, string path) where T : torch.Tensor
+    {
+        using var scope = torch.NewDisposeScope();
+        var saved = torch.load(path);
+        var missing = tensors.Keys.Where(key => !saved.ContainsKey(key)).ToList();
+        if (missing.Count > 0)
+            throw new InvalidDataException($"{path} lacks {string.Join(", ", missing)}; delete it or pass retrain: true");
+        using var noGrad = torch.no_grad();
+        foreach (var (key, tensor) in tensors) tensor.copy_(saved[key]);
+    }
+}

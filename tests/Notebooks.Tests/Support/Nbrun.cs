@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Notebooks.Tests;
+
+/// <summary>Runs the built notebook runner, build/runner/nbrun.dll, as a separate process.</summary>
+public static class Nbrun
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    public static string Dll => Path.Combine(Repository.Root, "build", "runner", "nbrun.dll");
+
+    /// <summary>Fails with what to do when `make setup` has not built the runner and the notebooks' assemblies.</summary>
+    public static void RequireSetup()
+    {
+        string[] needed = [Dll, Path.Combine(Repository.Root, "build", "bin", "TorchBinding.dll"), Path.Combine(Repository.Root, "build", "bin", "Helpers.dll")];
+        var missing = needed.Where(path => !File.Exists(path)).ToList();
+        Assert.True(missing.Count == 0,
+            $"missing {string.Join(", ", missing)}: run `make setup` in {Repository.Root} first (it builds the runner and the assemblies the notebooks reference)");
+    }
+
+    /// <summary>Runs <c>dotnet nbrun.dll args...</c> in the repository root; returns the exit code and everything it printed.</summary>
+    public static (int ExitCode, string Output) Run(params string[] args)
+    {
+        RequireSetup();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Repository.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Dll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["CI"] = "1"; // plain progress lines, no live terminal display
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"nbrun {string.Join(' ', args)} ran longer than {Timeout.TotalMinutes} minutes:\n{output}");
+        }
+        process.WaitForExit(); // flushes the output handlers
+        lock (output) return (process.ExitCode, output.ToString());
+    }
+}
