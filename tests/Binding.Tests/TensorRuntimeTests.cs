@@ -24,6 +24,19 @@ public class TensorRuntimeTests
     }
 
     [Fact]
+    public void UsesEveryCoreByDefault()
+    {
+        // libtorch alone would start with one thread per physical core (one, on a two-vCPU machine).
+        var fromEnvironment = Environment.GetEnvironmentVariable("OMP_NUM_THREADS");
+        var expected = string.IsNullOrEmpty(fromEnvironment) ? Environment.ProcessorCount : int.Parse(fromEnvironment);
+        var threads = 0;
+        var worker = new Thread(() => threads = get_num_threads());
+        worker.Start();
+        worker.Join();
+        Assert.Equal(expected, threads);
+    }
+
+    [Fact]
     public void ReportsTheLibtorchVersion()
     {
         Assert.StartsWith("1.13", __version__);

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace TorchSharp.Interop;
 
 /// <summary>Finds the native shim next to this assembly, as a notebook's <c>#r "path.dll"</c> needs.</summary>
-internal static partial class NativeMethods
+internal static unsafe partial class NativeMethods
 {
     internal const string LibraryName = "torchshim";
     internal const string LibraryFile = "libtorchshim.so";
@@ -29,7 +29,9 @@ internal static partial class NativeMethods
                 "Build it with 'make setup' in the repository root (it needs libtorch-dev from Debian).");
         try
         {
-            return NativeLibrary.Load(path);
+            var library = NativeLibrary.Load(path);
+            UseAllCores(library);
+            return library;
         }
         catch (DllNotFoundException e)
         {
@@ -37,5 +39,16 @@ internal static partial class NativeMethods
                 $"'{path}' exists but could not be loaded: {e.Message} " +
                 "Is libtorch installed? 'make setup' installs libtorch-dev and libopenblas0-pthread.", e);
         }
+    }
+
+    /// <summary>
+    /// libtorch starts with one thread per physical core, which is a single thread on a two-vCPU
+    /// machine; like TorchSharp's users expect, we start with every core unless OMP_NUM_THREADS says otherwise.
+    /// </summary>
+    private static unsafe void UseAllCores(IntPtr library)
+    {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OMP_NUM_THREADS"))) return;
+        var setNumThreads = (delegate* unmanaged<int, int>)NativeLibrary.GetExport(library, "ts_set_num_threads");
+        setNumThreads(Environment.ProcessorCount);
     }
 }
