@@ -43,9 +43,148 @@ def dense_vae(activation):
     return DenseVae(), loss
 
 
+class ConvVae(nn.Module):
+    """Chapter 03: an encoder body with two dense heads for a 2-D code, the sampling step, a decoder."""
+
+    def __init__(self, body, features, decoder):
+        super().__init__()
+        self.body, self.dec = body, decoder
+        self.mu, self.log_var = nn.Linear(features, 2), nn.Linear(features, 2)
+
+    def forward(self, x):
+        h = self.body(x)
+        mu, log_var = self.mu(h), self.log_var(h)
+        return self.dec(mu + torch.exp(0.5 * log_var) * torch.randn_like(mu)), mu, log_var
+
+
+def conv_vae_a():
+    """Chapter 03, model A: valid convolutions and max-pooling; 784 x MSE + the KL's bracket averaged."""
+    model = ConvVae(
+        nn.Sequential(nn.Conv2d(1, 64, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(64, 64, 3), nn.ReLU(), nn.MaxPool2d(2),
+                      nn.Conv2d(64, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(32, 16)),
+        16,
+        nn.Sequential(nn.Linear(2, 64), nn.Unflatten(1, (64, 1, 1)), nn.ConvTranspose2d(64, 64, 3), nn.ReLU(),
+                      nn.ConvTranspose2d(64, 64, 3), nn.ReLU(), nn.Upsample(scale_factor=2),
+                      nn.ConvTranspose2d(64, 64, 3), nn.ReLU(), nn.Upsample(scale_factor=2),
+                      nn.ConvTranspose2d(64, 1, 5), nn.Sigmoid()))
+
+    def loss(model, x):
+        x_hat, mu, log_var = model(x)
+        return 784 * F.mse_loss(x_hat, x) - 0.5 * (1 + log_var - mu.square() - log_var.exp()).mean()
+
+    return model, loss
+
+
+def conv_vae_b():
+    """Chapter 03, model B: stride-2 convolutions padded as Keras' "same" (the odd pixel at the bottom and right);
+    per-pixel BCE + 5e-4 x the KL's bracket averaged."""
+    model = ConvVae(
+        nn.Sequential(nn.ZeroPad2d((0, 1, 0, 1)), nn.Conv2d(1, 32, 3, stride=2), nn.ReLU(),
+                      nn.ZeroPad2d((0, 1, 0, 1)), nn.Conv2d(32, 64, 3, stride=2), nn.ReLU(),
+                      nn.Flatten(), nn.Linear(3136, 64), nn.ReLU()),
+        64,
+        nn.Sequential(nn.Linear(2, 12544), nn.ReLU(), nn.Unflatten(1, (64, 14, 14)),
+                      nn.ConvTranspose2d(64, 32, 3, stride=2, padding=1, output_padding=1), nn.ReLU(),
+                      nn.Conv2d(32, 1, 5, padding=2), nn.Sigmoid()))
+
+    def loss(model, x):
+        x_hat, mu, log_var = model(x)
+        return F.binary_cross_entropy(x_hat, x) - 5e-4 * (1 + log_var - mu.square() - log_var.exp()).mean()
+
+    return model, loss
+
+
+def conv_autoencoder():
+    """Chapter 04, experiment 1: 28 -> 14 -> 7 -> 3 -> 7 -> 14 -> 28, SELU, sigmoid output, BCE."""
+    model = nn.Sequential(
+        nn.Conv2d(1, 16, 3, padding=1), nn.SELU(), nn.MaxPool2d(2),
+        nn.Conv2d(16, 32, 3, padding=1), nn.SELU(), nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 3, padding=1), nn.SELU(), nn.MaxPool2d(2),
+        nn.ConvTranspose2d(64, 32, 3, stride=2), nn.SELU(),
+        nn.ConvTranspose2d(32, 16, 3, stride=2, padding=1, output_padding=1), nn.SELU(),
+        nn.ConvTranspose2d(16, 1, 3, stride=2, padding=1, output_padding=1), nn.Sigmoid())
+
+    def loss(model, x):
+        return F.binary_cross_entropy(model(x), x)
+
+    return model, loss
+
+
+def fashion_vae():
+    """Chapter 04, experiment 2: dense 784-128-64-32, latent 10; per-pixel BCE plus KL / 784."""
+    class FashionVae(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.enc = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU(),
+                                     nn.Linear(64, 32), nn.ReLU())
+            self.mu = nn.Linear(32, 10)
+            self.log_var = nn.Linear(32, 10)
+            self.dec = nn.Sequential(nn.Linear(10, 32), nn.ReLU(), nn.Linear(32, 64), nn.ReLU(),
+                                     nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 784), nn.Sigmoid())
+
+        def forward(self, x):
+            h = self.enc(x)
+            mu, log_var = self.mu(h), self.log_var(h)
+            return self.dec(mu + torch.exp(0.5 * log_var) * torch.randn_like(mu)), mu, log_var
+
+    def loss(model, x):
+        x = x.view(x.shape[0], -1)
+        x_hat, mu, log_var = model(x)
+        kl = -0.5 * (1 + log_var - log_var.exp() - mu.square()).sum(-1)
+        return F.binary_cross_entropy(x_hat, x) + kl.mean() / 784
+
+    return FashionVae(), loss
+
+
+def probabilistic_vae(latent=16):
+    """Chapter 04, experiment 3: conv encoder to a full-covariance Gaussian, conv decoder to Bernoulli logits."""
+    D = torch.distributions
+
+    class ProbabilisticVae(nn.Module):
+        def __init__(self):
+            super().__init__()
+            act = lambda: nn.LeakyReLU(0.2)
+            self.enc = nn.Sequential(
+                nn.Conv2d(1, 32, 5, padding=2), act(), nn.Conv2d(32, 32, 5, stride=2, padding=2), act(),
+                nn.Conv2d(32, 64, 5, padding=2), act(), nn.Conv2d(64, 64, 5, stride=2, padding=2), act(),
+                nn.Conv2d(64, 64, 7), act(), nn.Flatten(), nn.Linear(64, latent + latent * (latent + 1) // 2))
+            self.dec = nn.Sequential(
+                nn.Unflatten(1, (latent, 1, 1)), nn.ConvTranspose2d(latent, 64, 7), act(),
+                nn.ConvTranspose2d(64, 64, 5, padding=2), act(),
+                nn.ConvTranspose2d(64, 64, 5, stride=2, padding=2, output_padding=1), act(),
+                nn.ConvTranspose2d(64, 32, 5, padding=2), act(),
+                nn.ConvTranspose2d(32, 32, 5, stride=2, padding=2, output_padding=1), act(),
+                nn.ConvTranspose2d(32, 32, 5, padding=2), act(), nn.Conv2d(32, 1, 5, padding=2))
+            self.rows, self.cols = torch.tril_indices(latent, latent)
+
+        def forward(self, x):
+            params = self.enc(x - 0.5)
+            mu, raw = params[:, :latent], params[:, latent:]
+            tril = raw.new_zeros(raw.shape[0], latent, latent)
+            tril[:, self.rows, self.cols] = raw
+            diag = F.softplus(tril.diagonal(0, -2, -1)) + 1e-5
+            return D.MultivariateNormal(mu, scale_tril=tril.tril(-1) + torch.diag_embed(diag))
+
+    # PyTorch has no KL from a MultivariateNormal to an Independent(Normal), so the prior N(0, I) is written as one.
+    prior = D.MultivariateNormal(torch.zeros(latent), scale_tril=torch.eye(latent))
+
+    def loss(model, x):
+        binary = torch.bernoulli(x)
+        q = model(binary)
+        likelihood = D.Independent(D.Bernoulli(logits=model.dec(q.rsample())), 3)
+        return (D.kl_divergence(q, prior) - likelihood.log_prob(binary)).mean()
+
+    return ProbabilisticVae(), loss
+
+
 MODELS = {
     "01-dense-tanh": (lambda: dense_vae(torch.tanh), 100, lambda p: torch.optim.Adam(p, lr=1e-3)),
     "02-dense-relu": (lambda: dense_vae(torch.relu), 100, lambda p: torch.optim.Adam(p, lr=1e-3)),
+    "03-conv-a": (conv_vae_a, 64, lambda p: torch.optim.Adam(p, lr=1e-3)),
+    "03-conv-b": (conv_vae_b, 32, lambda p: torch.optim.Adam(p, lr=1e-3)),
+    "04-autoencoder": (conv_autoencoder, 32, lambda p: torch.optim.SGD(p, lr=1.0)),
+    "04-fashion-vae": (fashion_vae, 128, lambda p: torch.optim.RMSprop(p, lr=1e-3, alpha=0.9, eps=1e-7)),
+    "04-probabilistic-vae": (probabilistic_vae, 256, lambda p: torch.optim.Adam(p, lr=1e-3)),
 }
 
 

@@ -47,9 +47,21 @@ internal abstract class BenchModel : IDisposable
         return total;
     }
 
+    /// <summary>
+    /// FLOPs of a convolution's forward pass plus its two backward products: the kernel is applied at
+    /// <paramref name="positions"/> places (the output pixels of a convolution, the input pixels of a transposed one).
+    /// </summary>
+    protected static double ConvFlops(int batch, int positions, int inChannels, int outChannels, int kernel) =>
+        3.0 * 2 * batch * positions * inChannels * outChannels * kernel * kernel;
+
     public static IReadOnlyList<Func<BenchModel>> All { get; } =
     [
         () => new DenseVae("01-dense-tanh", nn.functional.tanh),
         () => new DenseVae("02-dense-relu", nn.functional.relu),
+        () => new ConvVaeA(),
+        () => new ConvVaeB(),
+        () => new ConvAutoencoder(),
+        () => new FashionVae(),
+        () => new ProbabilisticVae(),
     ];
 }
