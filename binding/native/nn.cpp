@@ -16,12 +16,7 @@ TS_EXPORT Tensor ts_conv2d(Tensor input, Tensor weight, Tensor bias, const int64
     TS_TENSOR(at::conv2d(*input, *weight, ts_optional(bias), pair(stride), pair(padding), pair(dilation), groups))
 }
 
-TS_EXPORT Tensor ts_conv_transpose2d(Tensor input, Tensor weight, Tensor bias, const int64_t* stride,
-                                     const int64_t* padding, const int64_t* output_padding, int64_t groups,
-                                     const int64_t* dilation) {
-    TS_TENSOR(at::conv_transpose2d(*input, *weight, ts_optional(bias), pair(stride), pair(padding),
-                                   pair(output_padding), groups, pair(dilation)))
-}
+// ts_conv_transpose2d lives in conv_transpose.cpp.
 
 TS_EXPORT Tensor ts_max_pool2d(Tensor input, const int64_t* kernel, const int64_t* stride, const int64_t* padding,
                                const int64_t* dilation, int8_t ceil_mode) {

@@ -1,4 +1,4 @@
-// Declarations of the native functions in binding/native/nn.cpp, C names unchanged.
+// Declarations of the native functions in binding/native/nn.cpp and conv_transpose.cpp, C names unchanged.
 namespace TorchSharp.Interop;
 
 internal static unsafe partial class NativeMethods
@@ -11,6 +11,10 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName)]
     internal static partial IntPtr ts_conv_transpose2d(IntPtr input, IntPtr weight, IntPtr bias, long* stride, long* padding, long* output_padding, long groups, long* dilation);
+
+    // binding/native/conv_transpose.cpp: one of the two computations by name (0 reference, 1 via convolution).
+    [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_conv_transpose2d_path(IntPtr input, IntPtr weight, IntPtr bias, long* stride, long* padding, long* output_padding, long groups, long* dilation, sbyte via_conv_path);
 
     [LibraryImport(LibraryName)]
     internal static partial IntPtr ts_max_pool2d(IntPtr input, long* kernel, long* stride, long* padding, long* dilation, sbyte ceil_mode);

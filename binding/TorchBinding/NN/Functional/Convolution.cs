@@ -35,6 +35,22 @@ public static partial class torch
                 fixed (long* ps = s, pp = p, po = o, pd = d)
                     return Native.Tensor(NativeMethods.ts_conv_transpose2d(input.Handle, weight.Handle, bias?.Handle ?? IntPtr.Zero, ps, pp, po, groups, pd));
             }
+
+            /// <summary>
+            /// One of conv_transpose2d's two CPU computations, chosen by the caller: libtorch's own transposed
+            /// convolution, or the input-gradient of an ordinary convolution (what conv_transpose2d uses where it is faster).
+            /// For the tests that hold the two equal.
+            /// </summary>
+            internal static unsafe Tensor conv_transpose2d_path(bool viaConvolution, Tensor input, Tensor weight, Tensor? bias = null,
+                                                                long[]? stride = null, long[]? padding = null,
+                                                                long[]? output_padding = null, long groups = 1, long[]? dilation = null)
+            {
+                var (s, p, o, d) = (Pair(stride, 1, nameof(stride)), Pair(padding, 0, nameof(padding)),
+                                    Pair(output_padding, 0, nameof(output_padding)), Pair(dilation, 1, nameof(dilation)));
+                fixed (long* ps = s, pp = p, po = o, pd = d)
+                    return Native.Tensor(NativeMethods.ts_conv_transpose2d_path(input.Handle, weight.Handle, bias?.Handle ?? IntPtr.Zero,
+                                                                                 ps, pp, po, groups, pd, (sbyte)(viaConvolution ? 1 : 0)));
+            }
         }
     }
 }
