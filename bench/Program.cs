@@ -7,11 +7,31 @@ using Bench.Models;
 using static TorchSharp.torch;
 
 // make bench [BENCH_ARGS="--models 01-dense-tanh --rounds 5 --steps 20 --threads 2 --out build/bench"]
-var options = Options.Parse(args);
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine($"bench: {e.Message}\n\n{Options.Usage}");
+    return 2;
+}
+if (args.Contains("--help"))
+{
+    Console.WriteLine(Options.Usage);
+    return 0;
+}
 if (options.Worker is not null)
     return Worker.Run(options.Worker, options.Steps, options.Warmup, options.Threads);
 
-var names = options.Models ?? BenchModel.All.Select(f => { using var m = f(); return m.Name; }).ToList();
+var known = BenchModel.All.Select(f => { using var m = f(); return m.Name; }).ToList();
+var names = options.Models ?? known;
+if (names.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
+{
+    Console.Error.WriteLine($"bench: no model named '{unknown}'; the models are {string.Join(", ", known)}");
+    return 2;
+}
 Console.WriteLine($"Benchmark on {Environment.ProcessorCount} cores, {options.Threads} threads, {options.Rounds} rounds of {options.Steps} steps; libtorch {__version__}");
 var peak = Sgemm.MeasureGflops(options.Threads);
 Console.WriteLine($"SGEMM peak (2048x2048 float32 product): {peak:F1} GFLOP/s");
@@ -39,16 +59,23 @@ internal sealed record Options(List<string>? Models, int Rounds, int Steps, int 
 {
     public string[] WorkerArgs => ["--steps", Steps.ToString(), "--warmup", Warmup.ToString(), "--threads", Threads.ToString()];
 
+    public const string Usage =
+        "usage: Bench [--models a,b] [--rounds 5] [--steps 20] [--warmup 3] [--threads <cores>] [--out build/bench]";
+
     public static Options Parse(string[] args)
     {
         var values = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--help") continue;
             if (!args[i].StartsWith("--") || i + 1 >= args.Length)
                 throw new ArgumentException($"expected '--name value' pairs, found '{args[i]}'");
             values[args[i][2..]] = args[++i];
         }
-        int Int(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        int Int(string key, int fallback) =>
+            !values.TryGetValue(key, out var v) ? fallback
+            : int.TryParse(v, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+            : throw new ArgumentException($"--{key} expects a positive whole number, found '{v}'");
         return new Options(
             values.TryGetValue("models", out var m) ? m.Split(',').ToList() : null,
             Int("rounds", 5), Int("steps", 20), Int("warmup", 3), Int("threads", Environment.ProcessorCount),
