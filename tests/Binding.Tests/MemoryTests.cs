@@ -6,7 +6,7 @@ namespace Binding.Tests;
 public class MemoryTests
 {
     /// <summary>Resident set size of this process, from /proc/self/statm (in pages) on Linux.</summary>
-    private static long ResidentBytes()
+    internal static long ResidentBytes()
     {
         var fields = File.ReadAllText("/proc/self/statm").Split(' ');
         return long.Parse(fields[1]) * Environment.SystemPageSize;
