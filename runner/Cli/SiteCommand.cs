@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace NotebookRunner.Cli;
 
 /// <summary>
-/// nbrun site: runs every notebooks/NN-*.ipynb in order, exports each to HTML and writes an
+/// nbrun site: runs every notebooks/NN-*.ipynb (and NNa-*.ipynb) in order, exports each to HTML and writes an
 /// index. A failing notebook does not stop the others; the exit code reports it at the end.
 /// </summary>
 internal static partial class SiteCommand
@@ -72,8 +72,8 @@ internal static partial class SiteCommand
         }
     }
 
-    /// <summary>The chapter notebooks, NN-name.ipynb, in chapter order.</summary>
-    private static List<string> Chapters(string folder)
+    /// <summary>The chapter notebooks, NN-name.ipynb or NNa-name.ipynb for a chapter in parts, in chapter order.</summary>
+    internal static List<string> Chapters(string folder)
     {
         if (!Directory.Exists(folder))
             throw new UsageException($"nbrun site: notebook folder {folder} does not exist");
@@ -95,6 +95,6 @@ internal static partial class SiteCommand
         return null;
     }
 
-    [GeneratedRegex(@"^\d+-.+\.ipynb$")]
+    [GeneratedRegex(@"^\d+[a-z]?-.+\.ipynb$")]
     private static partial Regex ChapterName();
 }

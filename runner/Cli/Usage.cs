@@ -10,7 +10,7 @@ internal static class Usage
         nbrun run <notebook.ipynb>... [--profile smoke|class|full] [-p name=value]... [--out DIR]
             Runs each notebook and writes the executed copy to DIR (default site/notebooks/).
         nbrun site [--profile NAME] [-p name=value]... [--notebooks DIR] [--out DIR] [--plotly FILE] [--title TEXT] [--python PATH]
-            Runs notebooks/NN-*.ipynb in order (profile class by default), exports each to HTML in
+            Runs notebooks/NN-*.ipynb and NNa-*.ipynb in order (profile class by default), exports each to HTML in
             site/ with nbconvert, embeds plotly.js (default node_modules/plotly.js-dist-min/plotly.min.js)
             and writes site/index.html.
         nbrun check <notebook.ipynb>...
