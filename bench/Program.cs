@@ -7,20 +7,20 @@ using Bench.Models;
 using static TorchSharp.torch;
 
 // make bench [BENCH_ARGS="--models 01-dense-tanh --rounds 5 --steps 20 --threads 2 --out build/bench"]
+if (args.Contains("--help"))
+{
+    Console.WriteLine(Options.Usage);
+    return 0;
+}
 Options options;
 try
 {
     options = Options.Parse(args);
 }
-catch (Exception e) when (e is ArgumentException or FormatException)
+catch (ArgumentException e)
 {
     Console.Error.WriteLine($"bench: {e.Message}\n\n{Options.Usage}");
     return 2;
-}
-if (args.Contains("--help"))
-{
-    Console.WriteLine(Options.Usage);
-    return 0;
 }
 if (options.Worker is not null)
     return Worker.Run(options.Worker, options.Steps, options.Warmup, options.Threads);
@@ -67,7 +67,6 @@ internal sealed record Options(List<string>? Models, int Rounds, int Steps, int 
         var values = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--help") continue;
             if (!args[i].StartsWith("--") || i + 1 >= args.Length)
                 throw new ArgumentException($"expected '--name value' pairs, found '{args[i]}'");
             values[args[i][2..]] = args[++i];

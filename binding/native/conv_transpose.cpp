@@ -43,10 +43,9 @@ at::Tensor conv_input_grad(const at::Tensor& x, const at::Tensor& w, at::IntArra
 struct ConvTransposeViaConv : public torch::autograd::Function<ConvTransposeViaConv> {
     static at::Tensor forward(AutogradContext* ctx, const at::Tensor& x, const at::Tensor& w, Geometry g) {
         ctx->save_for_backward({x, w});
-        ctx->saved_data["stride"] = std::vector<int64_t>(g.stride.begin(), g.stride.end());
-        ctx->saved_data["padding"] = std::vector<int64_t>(g.padding.begin(), g.padding.end());
-        ctx->saved_data["dilation"] = std::vector<int64_t>(g.dilation.begin(), g.dilation.end());
-        ctx->saved_data["groups"] = g.groups;
+        // The backward needs everything but output_padding, which only sized the output.
+        ctx->saved_data["geometry"] = std::vector<int64_t>{g.stride[0],   g.stride[1],   g.padding[0], g.padding[1],
+                                                           g.dilation[0], g.dilation[1], g.groups};
         return conv_input_grad(x, w, output_shape(x, w, g), g);
     }
 
@@ -55,14 +54,8 @@ struct ConvTransposeViaConv : public torch::autograd::Function<ConvTransposeViaC
         const auto& x = saved[0];
         const auto& w = saved[1];
         const auto gy = grads[0].contiguous(x.suggest_memory_format());
-        Geometry g{};
-        auto stride = ctx->saved_data["stride"].toIntVector();
-        auto padding = ctx->saved_data["padding"].toIntVector();
-        auto dilation = ctx->saved_data["dilation"].toIntVector();
-        g.stride = {stride[0], stride[1]};
-        g.padding = {padding[0], padding[1]};
-        g.dilation = {dilation[0], dilation[1]};
-        g.groups = ctx->saved_data["groups"].toInt();
+        auto v = ctx->saved_data["geometry"].toIntVector();
+        Geometry g{{v[0], v[1]}, {v[2], v[3]}, {0, 0}, {v[4], v[5]}, v[6]};
         at::Tensor gx, gw;
         if (ctx->needs_input_grad(0))
             gx = at::conv2d(gy, w, {}, g.stride, g.padding, g.dilation, g.groups);
