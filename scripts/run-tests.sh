@@ -9,7 +9,7 @@ for project in "${projects[@]}"; do
   name=$(basename "$project" .csproj)
   echo "== $name"
   log=$(mktemp)
-  dotnet test "$project" -c Release --nologo -v quiet 2>&1 | tee "$log"
+  dotnet test "$project" -c Release --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee "$log"
   code=${PIPESTATUS[0]}
   # dotnet test ends with e.g. "Passed!  - Failed:     0, Passed:    42, Skipped:     0, Total:    42, ..."
   summary=$(grep -E "^(Passed|Failed)!" "$log" | tail -1 || true)
