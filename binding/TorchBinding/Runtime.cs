@@ -20,6 +20,12 @@ public static partial class torch
 
     public static int get_num_threads() => Native.Value(NativeMethods.ts_get_num_threads());
 
+    /// <summary>Bytes of freed CPU tensor memory kept for the next tensors of the same size (binding/native/allocator.cpp).</summary>
+    internal static long kept_memory_bytes => NativeMethods.ts_kept_memory();
+
+    /// <summary>Gives the freed CPU tensor memory kept for reuse back to the system.</summary>
+    internal static void release_kept_memory() => Native.Status(NativeMethods.ts_release_kept_memory());
+
     /// <summary>The libtorch version the native shim was built against.</summary>
     public static string __version__ => Marshal.PtrToStringUTF8(NativeMethods.ts_version()) ?? "unknown";
 
