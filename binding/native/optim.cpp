@@ -32,6 +32,21 @@ void adam_fused(float* p, const float* g, float* m, float* v, int64_t n, float b
     });
 }
 
+// RMSprop without momentum or centring in one pass; the same float operations in the same order as
+// mul_(alpha).addcmul_(g, g, 1 - alpha), sqrt().add_(eps) and addcdiv_(g, avg, -lr).
+void rmsprop_fused(float* p, const float* g, float* square_avg, int64_t n, float alpha, float one_minus_alpha,
+                   float eps, float minus_lr, float weight_decay, bool maximize) {
+    at::parallel_for(0, n, 16384, [&](int64_t begin, int64_t end) {
+        for (int64_t i = begin; i < end; ++i) {
+            float grad = maximize ? -g[i] : g[i];
+            if (weight_decay != 0.0f) grad += weight_decay * p[i];
+            float sa = square_avg[i] * alpha + one_minus_alpha * grad * grad;
+            square_avg[i] = sa;
+            p[i] += minus_lr * (grad / (std::sqrt(sa) + eps));
+        }
+    });
+}
+
 }  // namespace
 
 // `step` is the 1-based count of updates including this one.
@@ -76,6 +91,13 @@ TS_EXPORT int32_t ts_rmsprop_step(Tensor param, Tensor grad, Tensor square_avg, 
                                   double momentum, int8_t maximize) {
     try {
         at::NoGradGuard no_grad;
+        if (!grad_avg && !(momentum_buffer && momentum > 0) && fusable(*param, *grad, *square_avg, *square_avg)) {
+            rmsprop_fused(param->data_ptr<float>(), grad->data_ptr<float>(), square_avg->data_ptr<float>(),
+                          param->numel(), static_cast<float>(alpha), static_cast<float>(1 - alpha),
+                          static_cast<float>(eps), static_cast<float>(-lr), static_cast<float>(weight_decay),
+                          maximize != 0);
+            return 0;
+        }
         at::Tensor g = maximize ? grad->neg() : *grad;
         if (weight_decay != 0) g = g.add(*param, weight_decay);
         square_avg->mul_(alpha).addcmul_(g, g, 1 - alpha);

@@ -64,6 +64,8 @@ public class OptimTests
 
     [Theory]
     [InlineData(0.0, 0.0, false, false, false)]
+    [InlineData(0.0, 0.0, false, false, true)]   // float32 without momentum or centring takes the fused native loop
+    [InlineData(0.1, 0.0, false, true, true)]
     [InlineData(0.0, 0.0, true, false, true)]
     [InlineData(0.0, 0.9, false, false, false)]
     [InlineData(0.1, 0.9, true, false, false)]
