@@ -20,6 +20,9 @@ public static partial class torch
 
     public static int get_num_threads() => Native.Value(NativeMethods.ts_get_num_threads());
 
+    /// <summary>Threads of OpenBLAS's own pool (0 when the BLAS loaded does not say).</summary>
+    internal static int blas_threads => NativeMethods.ts_get_blas_threads();
+
     /// <summary>Bytes of freed CPU tensor memory kept for the next tensors of the same size (binding/native/allocator.cpp).</summary>
     internal static long kept_memory_bytes => NativeMethods.ts_kept_memory();
 

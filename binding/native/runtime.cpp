@@ -1,5 +1,7 @@
 // Process-wide settings: random seeds, threads, devices, version; in-place random fills.
 #include "shim.h"
+#include <dlfcn.h>
+#include <string>
 
 TS_EXPORT int32_t ts_manual_seed(int64_t seed) {
     TS_STATUS(torch::manual_seed(static_cast<uint64_t>(seed)))
@@ -7,6 +9,27 @@ TS_EXPORT int32_t ts_manual_seed(int64_t seed) {
 
 TS_EXPORT int32_t ts_set_num_threads(int32_t threads) {
     TS_STATUS(at::set_num_threads(threads))
+}
+
+// Threads of the BLAS under libtorch (OpenBLAS from Debian keeps its own pthread pool, apart from
+// libtorch's OpenMP threads). Returns 1 when set, 0 when the BLAS loaded has no such setting.
+TS_EXPORT int32_t ts_set_blas_threads(int32_t threads) {
+    if (threads < 1) {
+        ts_set_error(("set_blas_threads: threads must be at least 1, got " + std::to_string(threads)).c_str());
+        return -1;
+    }
+    using SetThreads = void (*)(int);
+    auto set_threads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    if (set_threads == nullptr) return 0;
+    set_threads(threads);
+    return 1;
+}
+
+// The BLAS's thread count, or 0 when the BLAS loaded does not say.
+TS_EXPORT int32_t ts_get_blas_threads() {
+    using GetThreads = int (*)();
+    auto get_threads = reinterpret_cast<GetThreads>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
+    return get_threads == nullptr ? 0 : get_threads();
 }
 
 TS_EXPORT int32_t ts_get_num_threads() {

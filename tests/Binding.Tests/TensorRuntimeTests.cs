@@ -42,4 +42,14 @@ public class TensorRuntimeTests
         Assert.StartsWith("1.13", __version__);
         Assert.Contains("PyTorch built with", build_info());
     }
+
+    [Fact]
+    public void OnTwoCoresMatrixProductsRunOnOneBlasThread()
+    {
+        var chosen = Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? Environment.GetEnvironmentVariable("OMP_NUM_THREADS");
+        if (Environment.ProcessorCount <= 2 && string.IsNullOrEmpty(chosen))
+            Assert.Equal(1, blas_threads);
+        else
+            Assert.InRange(blas_threads, 1, Math.Max(Environment.ProcessorCount, int.Parse(chosen ?? "1")));
+    }
 }

@@ -13,6 +13,9 @@ internal static unsafe partial class NativeMethods
     internal static partial int ts_get_num_threads();
 
     [LibraryImport(LibraryName)]
+    internal static partial int ts_get_blas_threads();
+
+    [LibraryImport(LibraryName)]
     internal static partial int ts_cuda_is_available();
 
     [LibraryImport(LibraryName)]
