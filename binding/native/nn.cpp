@@ -6,9 +6,7 @@ static at::IntArrayRef pair(const int64_t* values) {
     return at::IntArrayRef(values, 2);
 }
 
-TS_EXPORT Tensor ts_linear(Tensor input, Tensor weight, Tensor bias) {
-    TS_TENSOR(at::linear(*input, *weight, ts_optional(bias)))
-}
+// ts_linear lives in matmul.cpp.
 
 // stride, padding and dilation are pairs (height, width).
 TS_EXPORT Tensor ts_conv2d(Tensor input, Tensor weight, Tensor bias, const int64_t* stride, const int64_t* padding,

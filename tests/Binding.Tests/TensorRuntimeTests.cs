@@ -52,4 +52,23 @@ public class TensorRuntimeTests
         else
             Assert.InRange(blas_threads, 1, Math.Max(Environment.ProcessorCount, int.Parse(chosen ?? "1")));
     }
+
+    [Fact]
+    public void SetNumThreadsHoldsWhenLaterCallsBindNewNativeFunctions()
+    {
+        var before = get_num_threads();
+        try
+        {
+            set_num_threads(1);
+            // Functions no other test calls: binding each one asks the library resolver again.
+            _ = build_info();
+            using var a = ones(4);
+            using var x = a.lerp(a.outer(a)[0], 0.5);
+            Assert.Equal(1, get_num_threads());
+        }
+        finally
+        {
+            set_num_threads(before);
+        }
+    }
 }

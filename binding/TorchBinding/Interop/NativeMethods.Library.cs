@@ -13,6 +13,9 @@ internal static unsafe partial class NativeMethods
     /// <summary>Overrides where the shim is loaded from (a file path).</summary>
     internal const string PathVariable = "TORCHSHIM_PATH";
 
+    private static readonly object LoadLock = new();
+    private static IntPtr loaded;
+
     [ModuleInitializer]
     internal static void RegisterResolver() =>
         NativeLibrary.SetDllImportResolver(typeof(NativeMethods).Assembly, Resolve);
@@ -29,11 +32,17 @@ internal static unsafe partial class NativeMethods
                 "Build it with 'make setup' in the repository root (it needs libtorch-dev from Debian).");
         try
         {
-            var library = NativeLibrary.Load(path);
-            UseAllCores(library);
-            KeepFreedMemory(library);
-            ShareTwoCoresWithBlas(library);
-            return library;
+            // The runtime asks again for each declaration it binds: set up the library once only, or a
+            // later binding would undo the user's set_num_threads (and clear a pending error message).
+            lock (LoadLock)
+            {
+                if (loaded != IntPtr.Zero) return loaded;
+                var library = NativeLibrary.Load(path);
+                UseAllCores(library);
+                KeepFreedMemory(library);
+                ShareTwoCoresWithBlas(library);
+                return loaded = library;
+            }
         }
         catch (DllNotFoundException e)
         {

@@ -238,6 +238,9 @@ internal static unsafe partial class NativeMethods
     internal static partial IntPtr ts_mm(IntPtr a, IntPtr b);
 
     [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_matmul_path(IntPtr a, IntPtr b, sbyte one_dnn);
+
+    [LibraryImport(LibraryName)]
     internal static partial IntPtr ts_bmm(IntPtr a, IntPtr b);
 
     [LibraryImport(LibraryName)]

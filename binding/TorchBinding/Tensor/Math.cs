@@ -76,6 +76,13 @@ public static partial class torch
         public Tensor minimum(Tensor other) => Binary(N.ts_minimum, other);
         public Tensor matmul(Tensor other) => Binary(N.ts_matmul, other);
         public Tensor mm(Tensor other) => Binary(N.ts_mm, other);
+
+        /// <summary>
+        /// The product by a named computation, for tests: libtorch's own (<paramref name="oneDnn"/> false) or
+        /// oneDNN's sgemm, which matmul takes for float32 CPU matrices (binding/native/matmul.cpp).
+        /// </summary>
+        internal Tensor matmul_path(bool oneDnn, Tensor other) =>
+            Native.Tensor(N.ts_matmul_path(Handle, other.Handle, Native.Flag(oneDnn)));
         public Tensor bmm(Tensor other) => Binary(N.ts_bmm, other);
         public Tensor outer(Tensor other) => Binary(N.ts_outer, other);
         public Tensor lerp(Tensor end, double weight) => Native.Tensor(N.ts_lerp(Handle, end.Handle, weight));
