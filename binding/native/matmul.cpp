@@ -79,17 +79,45 @@ bool fast(const at::Tensor& a, const at::Tensor& b) {
            b.device().is_cpu();
 }
 
+// x [M, K] @ w^T + b as one autograd node: the bias is copied into the output rows first and the
+// product added onto it (sgemm's beta = 1), so a layer costs one node and no separate addition.
+struct OneDnnLinear : public torch::autograd::Function<OneDnnLinear> {
+    static at::Tensor forward(AutogradContext* ctx, const at::Tensor& x, const at::Tensor& w, const at::Tensor& b) {
+        ctx->save_for_backward({x, w});
+        const int64_t m = x.size(0), k = x.size(1), n = w.size(0);
+        auto y = b.expand({m, n}).contiguous();
+        const auto X = operand(x), W = operand(w.t());
+        int status = sgemm()(X.trans, W.trans, m, n, k, 1.0f, X.storage.data_ptr<float>(), X.ld,
+                             W.storage.data_ptr<float>(), W.ld, 1.0f, y.data_ptr<float>(), n);
+        TORCH_CHECK(status == 0, "oneDNN sgemm failed with status ", status, " for linear [", m, ", ", k, "] x [", n,
+                    ", ", k, "]");
+        return y;
+    }
+
+    static variable_list backward(AutogradContext* ctx, variable_list grads) {
+        auto saved = ctx->get_saved_variables();
+        const auto& x = saved[0];
+        const auto& w = saved[1];
+        const auto& gy = grads[0];
+        const bool graph = at::GradMode::is_enabled();
+        at::Tensor gx, gw, gb;
+        if (ctx->needs_input_grad(0)) gx = graph ? gy.mm(w) : product(gy, w);
+        if (ctx->needs_input_grad(1)) gw = graph ? gy.t().mm(x) : product(gy.t(), x);
+        if (ctx->needs_input_grad(2)) gb = gy.sum(0);
+        return {gx, gw, gb};
+    }
+};
+
 at::Tensor linear(const at::Tensor& x, const at::Tensor& w, Tensor bias) {
     if (x.dim() < 2 || w.dim() != 2 || x.size(-1) != w.size(1)) return at::linear(x, w, ts_optional(bias));
-    auto rows = x.reshape({-1, x.size(-1)});
+    auto rows = x.dim() == 2 ? x : x.reshape({-1, x.size(-1)});
     const bool plain_bias = bias == nullptr || (bias->dim() == 1 && bias->size(0) == w.size(0) &&
                                                 bias->scalar_type() == at::kFloat && bias->device().is_cpu());
-    if (!fast(rows, w.t()) || !plain_bias)
-        return at::linear(x, w, ts_optional(bias));
+    if (!fast(rows, w.t()) || !plain_bias) return at::linear(x, w, ts_optional(bias));
+    auto y = bias == nullptr ? OneDnnMatmul::apply(rows, w.t()) : OneDnnLinear::apply(rows, w, *bias);
+    if (x.dim() == 2) return y;
     std::vector<int64_t> shape(x.sizes().begin(), x.sizes().end());
     shape.back() = w.size(0);
-    auto y = OneDnnMatmul::apply(rows, w.t());
-    if (bias != nullptr) y = y + *bias;
     return y.view(shape);
 }
 

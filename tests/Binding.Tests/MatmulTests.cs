@@ -58,6 +58,29 @@ public class MatmulTests
         AssertClose("3-D input", expected, y);
     }
 
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void LinearWithBiasEqualsLibtorchInValuesAndGradients(string name, long m, long k, long n)
+    {
+        using var scope = NewDisposeScope();
+        var (x, w, b) = (randn(m, k), randn(n, k), randn(n));
+        var upstream = randn(m, n);
+
+        (Tensor, Tensor[]) Run(Func<Tensor, Tensor, Tensor, Tensor> linear)
+        {
+            var leaves = new[] { x, w, b }.Select(t => t.detach().clone().requires_grad_()).ToArray();
+            var y = linear(leaves[0], leaves[1], leaves[2]);
+            (y * upstream).sum().backward();
+            return (y.detach(), leaves.Select(leaf => leaf.grad!).ToArray());
+        }
+        var (expected, expectedGrads) = Run((xs, ws, bs) => xs.matmul_path(false, ws.t()) + bs);
+        var (actual, actualGrads) = Run((xs, ws, bs) => nn.functional.linear(xs, ws, bs));
+
+        AssertClose(name + ": output", expected, actual);
+        foreach (var (label, e, a) in new[] { "input", "weight", "bias" }.Zip(expectedGrads, actualGrads))
+            AssertClose($"{name}: gradient of {label}", e, a);
+    }
+
     [Fact]
     public void SecondDerivativesFlowThroughTheProduct()
     {
