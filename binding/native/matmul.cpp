@@ -44,15 +44,25 @@ Operand operand(const at::Tensor& t) {
     return {copy, 'N', std::max<int64_t>(1, cols)};
 }
 
-// a [M, K] @ b [K, N] -> a new contiguous [M, N].
-at::Tensor product(const at::Tensor& a, const at::Tensor& b) {
+// c [M, N] = a [M, K] @ b [K, N] + beta * c, for a contiguous c.
+void multiply_into(const at::Tensor& a, const at::Tensor& b, at::Tensor& c, float beta) {
     const int64_t m = a.size(0), k = a.size(1), n = b.size(1);
-    auto c = at::empty({m, n}, a.options());
     const auto A = operand(a), B = operand(b);
     int status = sgemm()(A.trans, B.trans, m, n, k, 1.0f, A.storage.data_ptr<float>(), A.ld,
-                         B.storage.data_ptr<float>(), B.ld, 0.0f, c.data_ptr<float>(), n);
+                         B.storage.data_ptr<float>(), B.ld, beta, c.data_ptr<float>(), n);
     TORCH_CHECK(status == 0, "oneDNN sgemm failed with status ", status, " for [", m, ", ", k, "] @ [", k, ", ", n, "]");
+}
+
+// a [M, K] @ b [K, N] -> a new contiguous [M, N].
+at::Tensor product(const at::Tensor& a, const at::Tensor& b) {
+    auto c = at::empty({a.size(0), b.size(1)}, a.options());
+    multiply_into(a, b, c, 0.0f);
     return c;
+}
+
+// A product inside a backward: with create_graph it must itself be differentiable, so libtorch's then.
+at::Tensor backward_product(const at::Tensor& a, const at::Tensor& b) {
+    return at::GradMode::is_enabled() ? a.mm(b) : product(a, b);
 }
 
 struct OneDnnMatmul : public torch::autograd::Function<OneDnnMatmul> {
@@ -65,10 +75,8 @@ struct OneDnnMatmul : public torch::autograd::Function<OneDnnMatmul> {
         auto saved = ctx->get_saved_variables();
         const auto& gy = grads[0];
         at::Tensor ga, gb;
-        // With create_graph the backward must itself be differentiable: libtorch's product then.
-        const bool graph = at::GradMode::is_enabled();
-        if (ctx->needs_input_grad(0)) ga = graph ? gy.mm(saved[1].t()) : product(gy, saved[1].t());
-        if (ctx->needs_input_grad(1)) gb = graph ? saved[0].t().mm(gy) : product(saved[0].t(), gy);
+        if (ctx->needs_input_grad(0)) ga = backward_product(gy, saved[1].t());
+        if (ctx->needs_input_grad(1)) gb = backward_product(saved[0].t(), gy);
         return {ga, gb};
     }
 };
@@ -84,13 +92,8 @@ bool fast(const at::Tensor& a, const at::Tensor& b) {
 struct OneDnnLinear : public torch::autograd::Function<OneDnnLinear> {
     static at::Tensor forward(AutogradContext* ctx, const at::Tensor& x, const at::Tensor& w, const at::Tensor& b) {
         ctx->save_for_backward({x, w});
-        const int64_t m = x.size(0), k = x.size(1), n = w.size(0);
-        auto y = b.expand({m, n}).contiguous();
-        const auto X = operand(x), W = operand(w.t());
-        int status = sgemm()(X.trans, W.trans, m, n, k, 1.0f, X.storage.data_ptr<float>(), X.ld,
-                             W.storage.data_ptr<float>(), W.ld, 1.0f, y.data_ptr<float>(), n);
-        TORCH_CHECK(status == 0, "oneDNN sgemm failed with status ", status, " for linear [", m, ", ", k, "] x [", n,
-                    ", ", k, "]");
+        auto y = b.expand({x.size(0), w.size(0)}).contiguous();
+        multiply_into(x, w.t(), y, 1.0f);
         return y;
     }
 
@@ -99,10 +102,9 @@ struct OneDnnLinear : public torch::autograd::Function<OneDnnLinear> {
         const auto& x = saved[0];
         const auto& w = saved[1];
         const auto& gy = grads[0];
-        const bool graph = at::GradMode::is_enabled();
         at::Tensor gx, gw, gb;
-        if (ctx->needs_input_grad(0)) gx = graph ? gy.mm(w) : product(gy, w);
-        if (ctx->needs_input_grad(1)) gw = graph ? gy.t().mm(x) : product(gy.t(), x);
+        if (ctx->needs_input_grad(0)) gx = backward_product(gy, w);
+        if (ctx->needs_input_grad(1)) gw = backward_product(gy.t(), x);
         if (ctx->needs_input_grad(2)) gb = gy.sum(0);
         return {gx, gw, gb};
     }

@@ -25,7 +25,7 @@ public static class Inference
             {
                 using var scope = NewDisposeScope();
                 var slice = inputs.narrow(0, start, Math.Min(batchSize, inputs.shape[0] - start));
-                parts.Add(f(device is null ? slice : slice.to(device)).cpu().MoveToOuterDisposeScope());
+                parts.Add(f(device is null ? slice : slice.to(device)).cpu().DetachFromDisposeScope());
             }
             return cat(parts, 0);
         }
