@@ -114,14 +114,20 @@ public sealed class ModelSummary : Figure
         $"Non-trainable params: {Count(NonTrainableParameters)}",
     ];
 
-    /// <summary>The Keras text layout: columns padded to fit, "=" under the header, "_" between rows.</summary>
+    /// <summary>
+    /// The Keras text layout: columns at Keras' positions (21, 43, 55; rules 73 wide), widened where a cell needs
+    /// more, "=" under the header, "_" between rows.
+    /// </summary>
     public override string ToString()
     {
+        int[] kerasWidths = [21, 22, 12];
+        const int kerasRule = 73;
         string[] header = ["Layer (type)", "Output Shape", "Param #", "Connected to"];
         var cells = Rows.Select(r => new[] { $"{r.Name} ({r.Type})", r.OutputShape, r.Parameters.ToString(CultureInfo.InvariantCulture) }).ToList();
-        var widths = Enumerable.Range(0, 3).Select(c => cells.Select(row => row[c].Length).Append(header[c].Length).Max() + 3).ToList();
+        var widths = Enumerable.Range(0, 3)
+            .Select(c => Math.Max(kerasWidths[c], cells.Select(row => row[c].Length).Append(header[c].Length).Max() + 3)).ToList();
         widths.Add(Rows.SelectMany(r => r.ConnectedTo).Select(s => s.Length).Append(header[3].Length).Max());
-        var width = widths.Sum();
+        var width = Math.Max(kerasRule, widths.Sum());
         string Line(params string[] columns) => string.Concat(columns.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
 
         var text = new List<string> { new('_', width), Line(header), new('=', width) };

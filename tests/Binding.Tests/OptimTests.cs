@@ -15,19 +15,50 @@ public class OptimTests
     private static readonly double[][] Grads = [[10.0, -0.3, 0.02], [0.1, 0.4, -0.05]];
 
     /// <summary>Runs two steps with the given gradients and compares each result with the reference trajectory.</summary>
-    private static void AssertTwoSteps(Func<IEnumerable<Parameter>, Optimizer> make, Func<double, double[], double[]> reference, bool float32)
+    private static void AssertTwoSteps(Func<IEnumerable<Parameter>, Optimizer> make, Func<double, double[], double[]> reference, bool float32) =>
+        AssertTwoSteps(make, reference, float32, Start, Grads);
+
+    private static void AssertTwoSteps(Func<IEnumerable<Parameter>, Optimizer> make, Func<double, double[], double[]> reference,
+                                       bool float32, double[] start, double[][] grads)
     {
         using var scope = NewDisposeScope();
         var dtype = float32 ? ScalarType.Float32 : ScalarType.Float64;
-        using var p = nn.Parameter(tensor(Start, dtype: dtype));
+        using var p = nn.Parameter(tensor(start, dtype: dtype));
         using var optimizer = make([p]);
-        var expected = Start.Select((p0, i) => reference(p0, Grads.Select(g => g[i]).ToArray())).ToArray();
-        for (var step = 0; step < Grads.Length; step++)
+        var expected = start.Select((p0, i) => reference(p0, grads.Select(g => g[i]).ToArray())).ToArray();
+        for (var step = 0; step < grads.Length; step++)
         {
-            p.grad = tensor(Grads[step], dtype: dtype);
+            p.grad = tensor(grads[step], dtype: dtype);
             Assert.Null(optimizer.step());
             TensorAssert.Close(expected.Select(trajectory => trajectory[step]).ToArray(), p, float32 ? 2e-6 : 1e-12);
         }
+    }
+
+    /// <summary>
+    /// 100,003 parameters: the fused loops run in vector lanes over several threads' chunks with a scalar tail,
+    /// and every element must still follow the closed form.
+    /// </summary>
+    [Theory]
+    [InlineData("Adam", 0.0, false)]
+    [InlineData("Adam", 0.1, true)]
+    [InlineData("RMSProp", 0.0, false)]
+    [InlineData("RMSProp", 0.1, true)]
+    public void FusedStepsFollowTheClosedFormOnEveryElementOfALongParameter(string name, double weightDecay, bool maximize)
+    {
+        const int length = 100_003;
+        var random = new Random(6);
+        double Draw(double scale) => scale * (2 * random.NextDouble() - 1);
+        var start = Enumerable.Range(0, length).Select(_ => (double)(float)Draw(2)).ToArray();
+        // Gradients over six orders of magnitude, so that the square roots and quotients differ element to element.
+        var grads = Enumerable.Range(0, 2)
+            .Select(_ => Enumerable.Range(0, length).Select(_ => (double)(float)(Draw(1) * Math.Pow(10, Draw(3)))).ToArray())
+            .ToArray();
+        if (name == "Adam")
+            AssertTwoSteps(ps => optim.Adam(ps, 0.1, 0.8, 0.5, 1e-3, weightDecay, false, maximize),
+                           AdamReference(0.1, 0.8, 0.5, 1e-3, weightDecay, false, maximize), true, start, grads);
+        else
+            AssertTwoSteps(ps => optim.RMSProp(ps, 0.01, 0.9, 1e-4, weightDecay, 0, false, maximize),
+                           RMSPropReference(0.01, 0.9, 1e-4, weightDecay, 0, false, maximize), true, start, grads);
     }
 
     private static double Direction(double g, double p, double weightDecay, bool maximize) =>
@@ -43,7 +74,29 @@ public class OptimTests
     public void AdamMatchesTheClosedForm(double weightDecay, bool amsgrad, bool maximize, bool float32)
     {
         const double lr = 0.1, beta1 = 0.8, beta2 = 0.5, eps = 1e-3;
-        double[] Reference(double p, double[] grads)
+        AssertTwoSteps(ps => optim.Adam(ps, lr, beta1, beta2, eps, weightDecay, amsgrad, maximize),
+                       AdamReference(lr, beta1, beta2, eps, weightDecay, amsgrad, maximize), float32);
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.0, false, false, false)]
+    [InlineData(0.0, 0.0, false, false, true)]   // float32 without momentum or centring takes the fused native loop
+    [InlineData(0.1, 0.0, false, true, true)]
+    [InlineData(0.0, 0.0, true, false, true)]
+    [InlineData(0.0, 0.9, false, false, false)]
+    [InlineData(0.1, 0.9, true, false, false)]
+    [InlineData(0.1, 0.5, true, true, true)]
+    public void RMSPropMatchesTheClosedForm(double weightDecay, double momentum, bool centered, bool maximize, bool float32)
+    {
+        const double lr = 0.01, alpha = 0.9, eps = 1e-4;
+        AssertTwoSteps(ps => optim.RMSProp(ps, lr, alpha, eps, weightDecay, momentum, centered, maximize),
+                       RMSPropReference(lr, alpha, eps, weightDecay, momentum, centered, maximize), float32);
+    }
+
+    private static Func<double, double[], double[]> AdamReference(double lr, double beta1, double beta2, double eps,
+                                                                 double weightDecay, bool amsgrad, bool maximize)
+    {
+        return (p, grads) =>
         {
             double m = 0, v = 0, vMax = 0;
             var trajectory = new double[grads.Length];
@@ -58,22 +111,13 @@ public class OptimTests
                 trajectory[t - 1] = p;
             }
             return trajectory;
-        }
-        AssertTwoSteps(ps => optim.Adam(ps, lr, beta1, beta2, eps, weightDecay, amsgrad, maximize), Reference, float32);
+        };
     }
 
-    [Theory]
-    [InlineData(0.0, 0.0, false, false, false)]
-    [InlineData(0.0, 0.0, false, false, true)]   // float32 without momentum or centring takes the fused native loop
-    [InlineData(0.1, 0.0, false, true, true)]
-    [InlineData(0.0, 0.0, true, false, true)]
-    [InlineData(0.0, 0.9, false, false, false)]
-    [InlineData(0.1, 0.9, true, false, false)]
-    [InlineData(0.1, 0.5, true, true, true)]
-    public void RMSPropMatchesTheClosedForm(double weightDecay, double momentum, bool centered, bool maximize, bool float32)
+    private static Func<double, double[], double[]> RMSPropReference(double lr, double alpha, double eps, double weightDecay,
+                                                                    double momentum, bool centered, bool maximize)
     {
-        const double lr = 0.01, alpha = 0.9, eps = 1e-4;
-        double[] Reference(double p, double[] grads)
+        return (p, grads) =>
         {
             double square = 0, mean = 0, buffer = 0;
             var trajectory = new double[grads.Length];
@@ -88,8 +132,7 @@ public class OptimTests
                 trajectory[t] = p;
             }
             return trajectory;
-        }
-        AssertTwoSteps(ps => optim.RMSProp(ps, lr, alpha, eps, weightDecay, momentum, centered, maximize), Reference, float32);
+        };
     }
 
     [Theory]
