@@ -27,6 +27,22 @@ for package in "${packages[@]}"; do
   fi
 done
 
+# The .NET SDK of global.json's feature band (10.0.4xx). Debian does not package it; when Microsoft's apt
+# repository is configured its dotnet-sdk-10.0 package is installed with the rest, otherwise the set-up stops
+# here and says how to get it, before building anything.
+sdk_band=$(sed -nE 's/.*"version": *"([0-9]+\.[0-9]+\.[0-9])[0-9]*".*/\1/p' "$(dirname "$0")/../global.json")
+if ! command -v dotnet >/dev/null || ! dotnet --list-sdks 2>/dev/null | grep -q "^${sdk_band}"; then
+  if command -v apt-cache >/dev/null && apt-cache show dotnet-sdk-10.0 >/dev/null 2>&1; then
+    missing+=(dotnet-sdk-10.0)
+  else
+    echo "error: the .NET SDK ${sdk_band}xx (global.json) is not installed$(command -v dotnet >/dev/null && echo "; dotnet --list-sdks shows: $(dotnet --list-sdks | tr '\n' ' ')")." >&2
+    echo "Install it from Microsoft (https://learn.microsoft.com/dotnet/core/install/linux-debian: add the" >&2
+    echo "packages-microsoft-prod.deb repository, then this command installs dotnet-sdk-10.0 itself, or use" >&2
+    echo "dotnet-install.sh --channel 10.0) and run the command again." >&2
+    exit 1
+  fi
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
