@@ -63,10 +63,10 @@ public class DistributionKLTests
         TensorAssert.Close([reversed], distributions.kl_divergence(qIndependent, p), 1e-12);
     }
 
-    /// <summary>A batch of two lower-triangular 16×16 scales with a positive diagonal, from a fixed .NET seed.</summary>
-    private static double[] RandomScaleTrils(int batch, int dim)
+    /// <summary>A batch of lower-triangular scales with a positive diagonal, from a fixed .NET seed.</summary>
+    private static double[] RandomScaleTrils(int batch, int dim, int seed = 4)
     {
-        var random = new Random(4);
+        var random = new Random(seed);
         var values = new double[batch * dim * dim];
         for (var n = 0; n < batch; n++)
             for (var i = 0; i < dim; i++)
@@ -108,6 +108,30 @@ public class DistributionKLTests
             using var posterior = distributions.MultivariateNormal(inputs[0], scale_tril: inputs[1]);
             return distributions.kl_divergence(posterior, prior);
         }, tensor(new[] { 0.3, -0.2, 0.5, 0.1, -0.7, 0.4, 0.0, 0.9 }, [2, dim]), tensor(RandomScaleTrils(2, dim), [2, dim, dim]));
+    }
+
+    [Fact]
+    public void NormalToNormalIsDifferentiableInBothDistributions() =>
+        GradCheck.Check(inputs =>
+        {
+            using var p = distributions.Normal(inputs[0], inputs[1]);
+            using var q = distributions.Normal(inputs[2], inputs[3]);
+            return distributions.kl_divergence(p, q);
+        }, tensor(MuP), tensor(SigmaP), tensor(MuQ), tensor(SigmaQ));
+
+    [Fact]
+    public void MultivariateNormalToMultivariateNormalIsDifferentiableInBothDistributions()
+    {
+        const int dim = 3;
+        // Every element of the scales is perturbed, the upper triangles too: p's enters the solve Lq⁻¹ Lp as a
+        // whole matrix, q's is ignored by it, and autograd must agree with finite differences on both.
+        GradCheck.Check(inputs =>
+        {
+            using var p = distributions.MultivariateNormal(inputs[0], scale_tril: inputs[1]);
+            using var q = distributions.MultivariateNormal(inputs[2], scale_tril: inputs[3]);
+            return distributions.kl_divergence(p, q);
+        }, tensor(new[] { 0.3, -0.2, 0.5, 0.1, -0.7, 0.4 }, [2, dim]), tensor(RandomScaleTrils(2, dim), [2, dim, dim]),
+           tensor(new[] { -0.4, 0.6, 0.2, 0.8, 0.0, -0.3 }, [2, dim]), tensor(RandomScaleTrils(2, dim, seed: 6), [2, dim, dim]));
     }
 
     [Fact]

@@ -24,6 +24,16 @@ public class ErrorsTests
     }
 
     [Fact]
+    public void LayerShapeMismatchesAreReported()
+    {
+        using var linear = nn.Linear(4, 3);
+        AssertTorchError(() => linear.call(ones(2, 5)), "mat1 and mat2 shapes cannot be multiplied (2x5 and 4x3)");
+        using var conv = nn.Conv2d(3, 4, 3);
+        AssertTorchError(() => conv.call(ones(1, 1, 8, 8)),
+                         "weight of size [4, 3, 3, 3], expected input[1, 1, 8, 8] to have 3 channels, but got 1 channels instead");
+    }
+
+    [Fact]
     public void WrongElementTypesAreReported()
     {
         using var scope = NewDisposeScope();

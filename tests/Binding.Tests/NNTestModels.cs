@@ -5,7 +5,8 @@ namespace Binding.Tests;
 
 /// <summary>
 /// The dense VAE of seed 000 (notebook 02), with the source's layer names. Its forward pass decodes the latent
-/// mean (no sampling), which is deterministic and enough for the structural tests.
+/// mean (no sampling), which is deterministic and enough for the structural tests; training samples through
+/// <see cref="encode"/> and <see cref="decode"/>.
 /// </summary>
 internal sealed class DenseVae : Module<Tensor, Tensor>
 {
@@ -23,14 +24,25 @@ internal sealed class DenseVae : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor x)
+    public (Tensor mu, Tensor logVar) encode(Tensor x)
     {
         using var scope = NewDisposeScope();
         var h = enc_1.call(enc_0.call(x).relu()).relu();
-        var mu = z_mean.call(h);
-        using var _ = z_log_v.call(h);
-        var d = dec_0.call(dec_1.call(mu).relu()).relu();
-        return output.call(d).sigmoid().MoveToOuterDisposeScope();
+        return (z_mean.call(h).MoveToOuterDisposeScope(), z_log_v.call(h).MoveToOuterDisposeScope());
+    }
+
+    public Tensor decode(Tensor z)
+    {
+        using var scope = NewDisposeScope();
+        return output.call(dec_0.call(dec_1.call(z).relu()).relu()).sigmoid().MoveToOuterDisposeScope();
+    }
+
+    public override Tensor forward(Tensor x)
+    {
+        var (mu, logVar) = encode(x);
+        using (mu)
+        using (logVar)
+            return decode(mu);
     }
 }
 

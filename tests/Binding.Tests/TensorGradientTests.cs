@@ -49,6 +49,7 @@ public class TensorGradientTests
         ["mean dims"] = (x => x[0].mean([0L, 2], keepdim: true), () => [Any(2, 3, 2)]),
         ["max"] = (x => x[0].max(), () => [Any(2, 3)]),
         ["max dim"] = (x => x[0].max(1).values, () => [Any(3, 4)]),
+        ["min"] = (x => x[0].min(), () => [Any(2, 3)]),
         ["min dim"] = (x => x[0].min(0).values, () => [Any(3, 4)]),
         ["logsumexp"] = (x => x[0].logsumexp(1), () => [Any(3, 4)]),
         ["matmul"] = (x => x[0].matmul(x[1]), () => [Any(2, 3, 4), Any(4, 2)]),
@@ -64,6 +65,19 @@ public class TensorGradientTests
         ["reshape permute expand"] = (x => x[0].reshape(3, 2).permute(1, 0).unsqueeze(0).expand(2, 2, 3) * x[1],
                                       () => [Any(6), Any(2, 1, 3)]),
         ["transpose flatten"] = (x => x[0].transpose(0, 2).flatten(), () => [Any(2, 3, 2)]),
+        ["view"] = (x => x[0].view(3, 2), () => [Any(2, 3)]),
+        ["unflatten"] = (x => x[0].unflatten(1, 2, 3), () => [Any(2, 6)]),
+        ["squeeze"] = (x => x[0].squeeze(), () => [Any(2, 1, 3, 1)]),
+        ["squeeze dim"] = (x => x[0].squeeze(1), () => [Any(2, 1, 3, 1)]),
+        ["contiguous"] = (x => x[0].t().contiguous(), () => [Any(2, 3)]),
+        ["clone"] = (x => x[0].clone(), () => [Any(2, 3)]),
+        // Parts of unequal sizes, combined so that each part gets a different gradient.
+        ["chunk"] = (x => { var c = x[0].chunk(3, 1); return c[0] * c[1] + c[2]; }, () => [Any(2, 5)]),
+        ["split"] = (x => { var s = x[0].split(2); return s[0] * s[1] + s[2]; }, () => [Any(5, 3)]),
+        ["split sizes"] = (x => { var s = x[0].split([1L, 3], 1); return s[0] * s[1]; }, () => [Any(2, 4)]),
+        ["narrow"] = (x => x[0].narrow(1, 1, 2), () => [Any(3, 4)]),
+        // A repeated index accumulates its gradients.
+        ["index_select"] = (x => x[0].index_select(1, tensor(new long[] { 2, 0, 2 })), () => [Any(2, 3)]),
         ["solve_triangular"] = (x => linalg.solve_triangular(x[0].tril() + eye(3, dtype: float64) * 3, x[1], upper: false),
                                 () => [Any(3, 3), Any(3, 2)]),
     };
