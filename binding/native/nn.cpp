@@ -63,10 +63,7 @@ TS_EXPORT Tensor ts_dropout(Tensor input, double p, int8_t train) {
     TS_TENSOR(at::dropout(*input, p, train != 0))
 }
 
-// reduction: 0 none, 1 mean, 2 sum (libtorch's numbering, and TorchSharp's).
-TS_EXPORT Tensor ts_binary_cross_entropy(Tensor input, Tensor target, Tensor weight, int64_t reduction) {
-    TS_TENSOR(at::binary_cross_entropy(*input, *target, ts_optional(weight), reduction))
-}
+// ts_binary_cross_entropy is in loss.cpp.
 
 TS_EXPORT Tensor ts_binary_cross_entropy_with_logits(Tensor input, Tensor target, Tensor weight, Tensor pos_weight,
                                                      int64_t reduction) {

@@ -2,6 +2,7 @@
 // The arithmetic follows PyTorch 1.13's single-tensor implementations
 // (torch/optim/adam.py, rmsprop.py, sgd.py) step for step.
 #include "shim.h"
+#include "vector_loops.h"
 #include <ATen/Parallel.h>
 #include <cmath>
 
@@ -15,10 +16,6 @@ bool fusable(const at::Tensor& param, const at::Tensor& grad, const at::Tensor& 
     return ok(param) && ok(grad) && ok(a) && ok(b);
 }
 
-// The element loops below are plain functions over restrict pointers so that the compiler vectorises them;
-// target_clones builds them for AVX-512, AVX2 and the baseline and picks one when the library loads.
-// Contraction into FMA is off (CMakeLists.txt), so every clone rounds each operation as libtorch's loops do.
-#define TS_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 
 // Adam over [0, n). `sign` is -1 to maximise; the coefficients arrive already rounded to float from double,
 // as PyTorch's scalar arguments are (1 - beta computed in float would differ).

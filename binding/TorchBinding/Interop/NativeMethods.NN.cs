@@ -53,6 +53,9 @@ internal static unsafe partial class NativeMethods
     internal static partial IntPtr ts_binary_cross_entropy(IntPtr input, IntPtr target, IntPtr weight, long reduction);
 
     [LibraryImport(LibraryName)]
+    internal static partial IntPtr ts_binary_cross_entropy_path(IntPtr input, IntPtr target, long reduction, sbyte fused);
+
+    [LibraryImport(LibraryName)]
     internal static partial IntPtr ts_binary_cross_entropy_with_logits(IntPtr input, IntPtr target, IntPtr weight, IntPtr pos_weight, long reduction);
 
     [LibraryImport(LibraryName)]

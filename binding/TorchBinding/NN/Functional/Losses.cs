@@ -21,6 +21,10 @@ public static partial class torch
             public static Tensor binary_cross_entropy(Tensor input, Tensor target, Tensor? weight = null, Reduction reduction = Reduction.Mean) =>
                 Native.Tensor(NativeMethods.ts_binary_cross_entropy(input.Handle, target.Handle, weight?.Handle ?? IntPtr.Zero, (long)reduction));
 
+            /// <summary>libtorch's own computation (fused: false) or the shim's one-pass loop, for the tests that hold them equal.</summary>
+            internal static Tensor binary_cross_entropy_path(bool fused, Tensor input, Tensor target, Reduction reduction = Reduction.Mean) =>
+                Native.Tensor(NativeMethods.ts_binary_cross_entropy_path(input.Handle, target.Handle, (long)reduction, Native.Flag(fused)));
+
             /// <summary>Binary cross-entropy of sigmoid(input), computed stably from the logits.</summary>
             public static Tensor binary_cross_entropy_with_logits(Tensor input, Tensor target, Tensor? weight = null,
                                                                   Reduction reduction = Reduction.Mean, Tensor? pos_weights = null) =>
