@@ -26,7 +26,8 @@ public static class ImageFolder
         if (classes.Length == 0) throw new InvalidDataException($"{root} has no sub-folders; put each class's images in its own sub-folder");
 
         var files = classes.SelectMany((name, label) =>
-                Directory.GetFiles(Path.Combine(root, name), "*.png").Order(StringComparer.Ordinal).Select(file => (file, label)))
+                Directory.GetFiles(Path.Combine(root, name), "*.png", new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive })
+                         .Order(StringComparer.Ordinal).Select(file => (file, label)))
             .ToArray();
         if (files.Length == 0) throw new InvalidDataException($"no .png files in the class folders of {root}");
 

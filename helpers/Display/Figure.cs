@@ -12,8 +12,12 @@ public abstract class Figure
     /// <summary>Whether the HTML draws with plotly.js, which a standalone page then has to carry.</summary>
     private protected virtual bool DrawsWithPlotly => false;
 
-    /// <summary>Writes a standalone HTML page (atomically: a temporary file renamed over the target).</summary>
-    public void SaveHtml(string path) => AtomicFile.Write(path, HtmlPage.Standalone(GetType().Name, ToHtml(), DrawsWithPlotly));
+    /// <summary>
+    /// Writes a standalone HTML page (atomically: a temporary file renamed over the target). The page loads
+    /// plotly.js in its head unless the fragment already carries it (<see cref="Charts.EmbedPlotly"/>).
+    /// </summary>
+    public void SaveHtml(string path) =>
+        AtomicFile.Write(path, HtmlPage.Standalone(GetType().Name, ToHtml(), DrawsWithPlotly && PlotlyLibrary.Embedded is null));
 }
 
 /// <summary>A <see cref="Figure"/> that is a raster picture, so it also renders as image/png.</summary>

@@ -7,7 +7,7 @@ public class ImageFolderTests : TempFolderTest
     {
         Save("zebra/b.png", Solid(4, 3, 1, 255));
         Save("ant/b.png", Solid(4, 3, 1, 0));
-        Save("ant/a.png", Solid(4, 3, 1, 51));
+        Save("ant/a.PNG", Solid(4, 3, 1, 51));   // cameras and Windows tools write upper-case extensions
 
         using var set = ImageFolder.Load(Temp.Path);
 

@@ -22,4 +22,24 @@ public class PlotlyEmbeddingTests
             Charts.LinkPlotly();
         }
     }
+
+    [Fact]
+    public void A_page_saved_while_embedding_carries_plotly_once()
+    {
+        var folder = Directory.CreateTempSubdirectory("plotly-page-");
+        try
+        {
+            Charts.EmbedPlotly();
+            var page = Path.Combine(folder.FullName, "chart.html");
+            new LineChart().Add("train", 1, 1).SaveHtml(page);
+
+            var html = File.ReadAllText(page);
+            Assert.Equal(1, html.Split("plotly.js v2.35.2").Length - 1);
+        }
+        finally
+        {
+            Charts.LinkPlotly();
+            folder.Delete(recursive: true);
+        }
+    }
 }
