@@ -5,13 +5,6 @@ namespace TorchSharp;
 
 public static partial class torch
 {
-    /// <summary>Seeds the default random generator: the same seed gives the same numbers.</summary>
-    public static void manual_seed(long seed)
-    {
-        Native.Status(NativeMethods.ts_manual_seed(seed));
-        if (cuda.is_available()) cuda.manual_seed_all(seed);
-    }
-
     public static void set_num_threads(int threads)
     {
         if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "the number of threads must be at least 1");
@@ -20,8 +13,15 @@ public static partial class torch
 
     public static int get_num_threads() => Native.Value(NativeMethods.ts_get_num_threads());
 
-    /// <summary>Threads of OpenBLAS's own pool (0 when the BLAS loaded does not say).</summary>
-    internal static int blas_threads => NativeMethods.ts_get_blas_threads();
+    /// <summary>
+    /// Threads of OpenBLAS's own pool (0 when the BLAS loaded does not say); setting it does nothing where
+    /// the BLAS has no such setting. The binding sets it once when it loads (NativeMethods.Library.cs).
+    /// </summary>
+    internal static int blas_threads
+    {
+        get => NativeMethods.ts_get_blas_threads();
+        set => Native.Value(NativeMethods.ts_set_blas_threads(value));
+    }
 
     /// <summary>Bytes of freed CPU tensor memory kept for the next tensors of the same size (binding/native/allocator.cpp).</summary>
     internal static long kept_memory_bytes => NativeMethods.ts_kept_memory();

@@ -16,28 +16,29 @@ TS_EXPORT Tensor ts_empty(const int64_t* dims, int ndim, TS_FACTORY_ARGS) {
     TS_TENSOR(torch::empty(ts_shape(dims, ndim), TS_OPTS))
 }
 
-TS_EXPORT Tensor ts_full(const int64_t* dims, int ndim, double value, int8_t integral, TS_FACTORY_ARGS) {
-    TS_TENSOR(torch::full(ts_shape(dims, ndim), ts_scalar(value, integral), TS_OPTS))
+TS_EXPORT Tensor ts_full(const int64_t* dims, int ndim, ScalarValue value, TS_FACTORY_ARGS) {
+    TS_TENSOR(torch::full(ts_shape(dims, ndim), ts_scalar(value), TS_OPTS))
 }
 
-TS_EXPORT Tensor ts_rand(const int64_t* dims, int ndim, TS_FACTORY_ARGS) {
-    TS_TENSOR(torch::rand(ts_shape(dims, ndim), TS_OPTS))
+// Random factories draw from `generator`, or from the default generator when it is null.
+TS_EXPORT Tensor ts_rand(const int64_t* dims, int ndim, Generator generator, TS_FACTORY_ARGS) {
+    TS_TENSOR(torch::rand(ts_shape(dims, ndim), ts_generator(generator), TS_OPTS))
 }
 
-TS_EXPORT Tensor ts_randn(const int64_t* dims, int ndim, TS_FACTORY_ARGS) {
-    TS_TENSOR(torch::randn(ts_shape(dims, ndim), TS_OPTS))
+TS_EXPORT Tensor ts_randn(const int64_t* dims, int ndim, Generator generator, TS_FACTORY_ARGS) {
+    TS_TENSOR(torch::randn(ts_shape(dims, ndim), ts_generator(generator), TS_OPTS))
 }
 
-TS_EXPORT Tensor ts_randint(int64_t low, int64_t high, const int64_t* dims, int ndim, TS_FACTORY_ARGS) {
-    TS_TENSOR(torch::randint(low, high, ts_shape(dims, ndim), TS_OPTS))
+TS_EXPORT Tensor ts_randint(int64_t low, int64_t high, const int64_t* dims, int ndim, Generator generator, TS_FACTORY_ARGS) {
+    TS_TENSOR(torch::randint(low, high, ts_shape(dims, ndim), ts_generator(generator), TS_OPTS))
 }
 
-TS_EXPORT Tensor ts_randperm(int64_t n, TS_FACTORY_ARGS) {
-    TS_TENSOR(torch::randperm(n, TS_OPTS))
+TS_EXPORT Tensor ts_randperm(int64_t n, Generator generator, TS_FACTORY_ARGS) {
+    TS_TENSOR(torch::randperm(n, ts_generator(generator), TS_OPTS))
 }
 
-TS_EXPORT Tensor ts_arange(double start, double end, double step, int8_t integral, TS_FACTORY_ARGS) {
-    TS_TENSOR(torch::arange(ts_scalar(start, integral), ts_scalar(end, integral), ts_scalar(step, integral), TS_OPTS))
+TS_EXPORT Tensor ts_arange(ScalarValue start, ScalarValue end, ScalarValue step, TS_FACTORY_ARGS) {
+    TS_TENSOR(torch::arange(ts_scalar(start), ts_scalar(end), ts_scalar(step), TS_OPTS))
 }
 
 TS_EXPORT Tensor ts_linspace(double start, double end, int64_t steps, TS_FACTORY_ARGS) {
@@ -48,8 +49,8 @@ TS_EXPORT Tensor ts_eye(int64_t n, int64_t m, TS_FACTORY_ARGS) {
     TS_TENSOR(torch::eye(n, m, TS_OPTS))
 }
 
-TS_EXPORT Tensor ts_scalar_tensor(double value, int8_t integral, TS_FACTORY_ARGS) {
-    TS_TENSOR(torch::scalar_tensor(ts_scalar(value, integral), TS_OPTS))
+TS_EXPORT Tensor ts_scalar_tensor(ScalarValue value, TS_FACTORY_ARGS) {
+    TS_TENSOR(torch::scalar_tensor(ts_scalar(value), TS_OPTS))
 }
 
 // *_like factories: the dtype argument -1 keeps the input's dtype.
@@ -70,8 +71,8 @@ TS_EXPORT Tensor ts_empty_like(Tensor t, int8_t dtype, int8_t requires_grad) {
     TS_TENSOR(torch::empty_like(*t, like_options(*t, dtype, requires_grad)))
 }
 
-TS_EXPORT Tensor ts_full_like(Tensor t, double value, int8_t integral, int8_t dtype, int8_t requires_grad) {
-    TS_TENSOR(torch::full_like(*t, ts_scalar(value, integral), like_options(*t, dtype, requires_grad)))
+TS_EXPORT Tensor ts_full_like(Tensor t, ScalarValue value, int8_t dtype, int8_t requires_grad) {
+    TS_TENSOR(torch::full_like(*t, ts_scalar(value), like_options(*t, dtype, requires_grad)))
 }
 
 TS_EXPORT Tensor ts_rand_like(Tensor t, int8_t dtype, int8_t requires_grad) {

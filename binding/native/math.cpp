@@ -6,16 +6,18 @@
 #define TS_BINARY(name, expr) \
     TS_EXPORT Tensor ts_##name(Tensor a, Tensor b) { TS_TENSOR(expr) }
 #define TS_BINARY_SCALAR(name, expr) \
-    TS_EXPORT Tensor ts_##name##_scalar(Tensor a, double value, int8_t integral) { \
-        at::Scalar s = ts_scalar(value, integral);                                 \
-        TS_TENSOR(expr)                                                           \
+    TS_EXPORT Tensor ts_##name##_scalar(Tensor a, ScalarValue value) { \
+        try {                                                          \
+            at::Scalar s = ts_scalar(value);                           \
+            return new at::Tensor(expr);                               \
+        }                                                              \
+        TS_CATCH(nullptr)                                              \
     }
 #define TS_INPLACE(name, expr) \
     TS_EXPORT int32_t ts_##name##_(Tensor a, Tensor b) { TS_STATUS(expr) }
 #define TS_INPLACE_SCALAR(name, expr) \
-    TS_EXPORT int32_t ts_##name##_scalar_(Tensor a, double value, int8_t integral) { \
-        at::Scalar s = ts_scalar(value, integral);                                   \
-        TS_STATUS(expr)                                                             \
+    TS_EXPORT int32_t ts_##name##_scalar_(Tensor a, ScalarValue value) { \
+        TS_STATUS(at::Scalar s = ts_scalar(value); expr)                 \
     }
 
 TS_UNARY(neg, t->neg())
@@ -106,24 +108,21 @@ TS_EXPORT int32_t ts_zero_(Tensor t) {
 }
 
 // a + alpha * b, as one kernel.
-TS_EXPORT Tensor ts_add_alpha(Tensor a, Tensor b, double alpha, int8_t integral) {
-    TS_TENSOR(at::add(*a, *b, ts_scalar(alpha, integral)))
+TS_EXPORT Tensor ts_add_alpha(Tensor a, Tensor b, ScalarValue alpha) {
+    TS_TENSOR(at::add(*a, *b, ts_scalar(alpha)))
 }
 
-// Each bound is optional and integral or not on its own: integral bounds keep an int64 tensor int64.
-TS_EXPORT Tensor ts_clamp(Tensor t, int8_t has_min, double min, int8_t min_integral,
-                          int8_t has_max, double max, int8_t max_integral) {
-    c10::optional<at::Scalar> lo = has_min ? c10::optional<at::Scalar>(ts_scalar(min, min_integral)) : c10::nullopt;
-    c10::optional<at::Scalar> hi = has_max ? c10::optional<at::Scalar>(ts_scalar(max, max_integral)) : c10::nullopt;
-    TS_TENSOR(t->clamp(lo, hi))
+// Each bound is optional (kind NONE) and integral or not on its own: integral bounds keep an int64 tensor int64.
+TS_EXPORT Tensor ts_clamp(Tensor t, ScalarValue min, ScalarValue max) {
+    TS_TENSOR(t->clamp(ts_optional_scalar(min), ts_optional_scalar(max)))
 }
 
 TS_EXPORT Tensor ts_where(Tensor condition, Tensor a, Tensor b) {
     TS_TENSOR(at::where(*condition, *a, *b))
 }
 
-TS_EXPORT Tensor ts_masked_fill(Tensor t, Tensor mask, double value, int8_t integral) {
-    TS_TENSOR(t->masked_fill(*mask, ts_scalar(value, integral)))
+TS_EXPORT Tensor ts_masked_fill(Tensor t, Tensor mask, ScalarValue value) {
+    TS_TENSOR(t->masked_fill(*mask, ts_scalar(value)))
 }
 
 TS_EXPORT Tensor ts_lerp(Tensor a, Tensor b, double weight) {

@@ -26,8 +26,15 @@ TS_EXPORT Tensor ts_avg_pool2d(Tensor input, const int64_t* kernel, const int64_
 }
 
 // Pads the last dimensions: `pad` lists (before, after) pairs starting from the last dimension.
-TS_EXPORT Tensor ts_constant_pad(Tensor input, const int64_t* pad, int npad, double value) {
-    TS_TENSOR(at::constant_pad_nd(*input, ts_shape(pad, npad), value))
+// mode follows TorchSharp's PaddingModes: 0 zeros, 1 reflect, 2 replicate, 3 circular, 4 constant.
+TS_EXPORT Tensor ts_pad(Tensor input, const int64_t* pad, int npad, int8_t mode, double value) {
+    static const char* const names[] = {"constant", "reflect", "replicate", "circular", "constant"};
+    try {
+        if (mode < 0 || mode > 4) throw std::invalid_argument("pad: unknown padding mode " + std::to_string(mode));
+        auto fill = mode == 4 ? c10::optional<double>(value) : c10::nullopt;
+        return new at::Tensor(at::pad(*input, ts_shape(pad, npad), names[mode], fill));
+    }
+    TS_CATCH(nullptr)
 }
 
 // Resizes to an explicit (height, width).
@@ -45,6 +52,18 @@ TS_EXPORT Tensor ts_leaky_relu(Tensor input, double negative_slope) {
 
 TS_EXPORT Tensor ts_selu(Tensor input) {
     TS_TENSOR(at::selu(*input))
+}
+
+TS_EXPORT int32_t ts_relu_(Tensor input) {
+    TS_STATUS(input->relu_())
+}
+
+TS_EXPORT int32_t ts_leaky_relu_(Tensor input, double negative_slope) {
+    TS_STATUS(at::leaky_relu_(*input, negative_slope))
+}
+
+TS_EXPORT int32_t ts_selu_(Tensor input) {
+    TS_STATUS(at::selu_(*input))
 }
 
 TS_EXPORT Tensor ts_elu(Tensor input, double alpha) {

@@ -14,15 +14,18 @@ TS_EXPORT int32_t ts_set_num_threads(int32_t threads) {
 // Threads of the BLAS under libtorch (OpenBLAS from Debian keeps its own pthread pool, apart from
 // libtorch's OpenMP threads). Returns 1 when set, 0 when the BLAS loaded has no such setting.
 TS_EXPORT int32_t ts_set_blas_threads(int32_t threads) {
-    if (threads < 1) {
-        ts_set_error(("set_blas_threads: threads must be at least 1, got " + std::to_string(threads)).c_str());
-        return -1;
+    try {
+        if (threads < 1) {
+            ts_set_error(("set_blas_threads: threads must be at least 1, got " + std::to_string(threads)).c_str());
+            return -1;
+        }
+        using SetThreads = void (*)(int);
+        auto set_threads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+        if (set_threads == nullptr) return 0;
+        set_threads(threads);
+        return 1;
     }
-    using SetThreads = void (*)(int);
-    auto set_threads = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
-    if (set_threads == nullptr) return 0;
-    set_threads(threads);
-    return 1;
+    TS_CATCH(-1)
 }
 
 // The BLAS's thread count, or 0 when the BLAS loaded does not say.
@@ -63,21 +66,22 @@ TS_EXPORT const char* ts_build_info() {
     TS_CATCH(nullptr)
 }
 
-TS_EXPORT int32_t ts_uniform_(Tensor t, double from, double to) {
-    TS_STATUS(t->uniform_(from, to))
+// In-place and sampling draws take a generator handle; null means the default generator.
+TS_EXPORT int32_t ts_uniform_(Tensor t, double from, double to, Generator generator) {
+    TS_STATUS(t->uniform_(from, to, ts_generator(generator)))
 }
 
-TS_EXPORT int32_t ts_normal_(Tensor t, double mean, double std) {
-    TS_STATUS(t->normal_(mean, std))
+TS_EXPORT int32_t ts_normal_(Tensor t, double mean, double std, Generator generator) {
+    TS_STATUS(t->normal_(mean, std, ts_generator(generator)))
 }
 
-TS_EXPORT int32_t ts_bernoulli_(Tensor t, double p) {
-    TS_STATUS(t->bernoulli_(p))
+TS_EXPORT int32_t ts_bernoulli_(Tensor t, double p, Generator generator) {
+    TS_STATUS(t->bernoulli_(p, ts_generator(generator)))
 }
 
 // Samples 0/1 with the probabilities held in `probs`.
-TS_EXPORT Tensor ts_bernoulli(Tensor probs) {
-    TS_TENSOR(at::bernoulli(*probs))
+TS_EXPORT Tensor ts_bernoulli(Tensor probs, Generator generator) {
+    TS_TENSOR(at::bernoulli(*probs, ts_generator(generator)))
 }
 
 TS_EXPORT Tensor ts_multinomial(Tensor probs, int64_t samples, int8_t replacement) {

@@ -145,7 +145,6 @@ TS_EXPORT int32_t ts_index_put_(Tensor t, const int64_t* kinds, const int64_t* s
 }
 
 TS_EXPORT int32_t ts_index_put_scalar_(Tensor t, const int64_t* kinds, const int64_t* starts, const int64_t* stops,
-                                       const int64_t* steps, const Tensor* tensors, int count, double value,
-                                       int8_t integral) {
-    TS_STATUS(t->index_put_(indices_of(kinds, starts, stops, steps, tensors, count), ts_scalar(value, integral)))
+                                       const int64_t* steps, const Tensor* tensors, int count, ScalarValue value) {
+    TS_STATUS(t->index_put_(indices_of(kinds, starts, stops, steps, tensors, count), ts_scalar(value)))
 }

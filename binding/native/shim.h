@@ -60,10 +60,34 @@ inline at::IntArrayRef ts_shape(const int64_t* dims, int ndim) {
     return at::IntArrayRef(dims, static_cast<size_t>(ndim));
 }
 
-// Scalars cross the boundary as a double plus a flag saying whether the value
-// was integral in .NET, so that `longTensor + 1` stays int64.
-inline at::Scalar ts_scalar(double value, int8_t integral) {
-    return integral ? at::Scalar(static_cast<int64_t>(value)) : at::Scalar(value);
+// A number from .NET (binding/TorchBinding/Scalar.cs has the same layout). `kind` says which field
+// holds it, so int64 values cross exactly, not through a double, and `longTensor + 1` stays int64.
+// Absent optional scalars have kind NONE; an all-zero struct is the float 0.0.
+enum : int8_t { TS_SCALAR_FLOAT = 0, TS_SCALAR_INT = 1, TS_SCALAR_BOOL = 2, TS_SCALAR_NONE = 3 };
+typedef struct {
+    double real;
+    int64_t integer;
+    int8_t kind;
+} ScalarValue;
+
+inline at::Scalar ts_scalar(ScalarValue value) {
+    switch (value.kind) {
+        case TS_SCALAR_FLOAT: return at::Scalar(value.real);
+        case TS_SCALAR_INT: return at::Scalar(value.integer);
+        case TS_SCALAR_BOOL: return at::Scalar(value.integer != 0);
+        default: throw std::invalid_argument("a scalar argument was missing (scalar kind " + std::to_string(value.kind) + ")");
+    }
+}
+
+inline c10::optional<at::Scalar> ts_optional_scalar(ScalarValue value) {
+    return value.kind == TS_SCALAR_NONE ? c10::nullopt : c10::optional<at::Scalar>(ts_scalar(value));
+}
+
+// A generator handle owns one reference to an at::Generator; null means libtorch's default generator.
+typedef at::Generator* Generator;
+
+inline c10::optional<at::Generator> ts_generator(Generator g) {
+    return g ? c10::optional<at::Generator>(*g) : c10::nullopt;
 }
 
 inline at::TensorOptions ts_options(int8_t dtype, int32_t device_type, int32_t device_index) {

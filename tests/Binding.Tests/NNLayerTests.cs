@@ -155,6 +155,107 @@ public class NNLayerTests
             Assert.True(Math.Abs(expected[i] - actual[i]) < 1e-10, $"element {i}: expected {expected[i]:R}, got {actual[i]:R}");
     }
 
+    // A 3x3 image and the 5x5 image one pixel of padding makes of it in each mode (PyTorch's F.pad).
+    private static readonly double[] Image = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+    public static TheoryData<PaddingModes, double[]> PaddedImages => new()
+    {
+        { PaddingModes.Zeros, [0, 0, 0, 0, 0, 0, 1, 2, 3, 0, 0, 4, 5, 6, 0, 0, 7, 8, 9, 0, 0, 0, 0, 0, 0] },
+        { PaddingModes.Reflect, [5, 4, 5, 6, 5, 2, 1, 2, 3, 2, 5, 4, 5, 6, 5, 8, 7, 8, 9, 8, 5, 4, 5, 6, 5] },
+        { PaddingModes.Replicate, [1, 1, 2, 3, 3, 1, 1, 2, 3, 3, 4, 4, 5, 6, 6, 7, 7, 8, 9, 9, 7, 7, 8, 9, 9] },
+        { PaddingModes.Circular, [9, 7, 8, 9, 7, 3, 1, 2, 3, 1, 6, 4, 5, 6, 4, 9, 7, 8, 9, 7, 3, 1, 2, 3, 1] },
+    };
+
+    [Theory]
+    [MemberData(nameof(PaddedImages))]
+    public void Conv2dPaddingModesFillTheBorderAsPyTorchDoes(PaddingModes mode, double[] padded)
+    {
+        using var scope = NewDisposeScope();
+        var x = tensor(Image, [1, 1, 3, 3]);
+        Assert.Equal(padded, functional.pad(x, [1, 1, 1, 1], mode).ToArray<double>());
+        // With a kernel of ones, each output pixel sums a 3x3 window of the padded image.
+        var sums = new double[9];
+        for (var i = 0; i < 9; i++)
+            for (var a = 0; a < 3; a++)
+                for (var b = 0; b < 3; b++)
+                    sums[i] += padded[(i / 3 + a) * 5 + i % 3 + b];
+        foreach (var conv in new[] { nn.Conv2d(1, 1, 3, padding: 1, padding_mode: mode, bias: false, dtype: float64),
+                                     nn.Conv2d(1, 1, 3, Padding.Same, padding_mode: mode, bias: false, dtype: float64) })
+        {
+            using (no_grad()) conv.weight.fill_(1);
+            Assert.Equal(mode, conv.padding_mode);
+            AssertClose(sums, conv.forward(x).ToArray<double>());
+            conv.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Conv2dSamePaddingWithAModePutsTheOddPixelAtTheEnd()
+    {
+        using var scope = NewDisposeScope();
+        var x = randn(1, 1, 5, 6, float64);
+        using var conv = nn.Conv2d(1, 2, 4, Padding.Same, padding_mode: PaddingModes.Replicate, dtype: float64);
+        var expected = functional.conv2d(functional.pad(x, [1, 2, 1, 2], PaddingModes.Replicate), conv.weight, conv.bias);
+        var actual = conv.forward(x);
+        Assert.Equal(new[] { 1L, 2, 5, 6 }, actual.shape);
+        AssertClose(expected.ToArray<double>(), actual.ToArray<double>());
+    }
+
+    [Fact]
+    public void UnsupportedPaddingModesAreRejectedByName()
+    {
+        Assert.Equal("padding_mode", Assert.Throws<ArgumentException>(() => nn.ConvTranspose2d(1, 1, 3, padding_mode: PaddingModes.Reflect)).ParamName);
+        Assert.Equal("padding_mode", Assert.Throws<ArgumentException>(() => nn.Conv2d(1, 1, 3, padding_mode: PaddingModes.Constant)).ParamName);
+        using var scope = NewDisposeScope();
+        Assert.Equal([7, 1, 2, 3, 7, 7], functional.pad(tensor(new double[] { 1, 2, 3 }), [1, 2], PaddingModes.Constant, 7).ToArray<double>());
+        // Reflection needs more input than padding; libtorch says so.
+        var e = Assert.Throws<TorchException>(() => functional.pad(tensor(new double[] { 1, 2 }, [1, 1, 2]), [2, 2], PaddingModes.Reflect));
+        Assert.Contains("Padding size should be less than", e.Message);
+    }
+
+    [Theory]
+    [InlineData("ReLU")]
+    [InlineData("SELU")]
+    [InlineData("LeakyReLU")]
+    public void InplaceActivationsOverwriteTheirInputAndReturnAFreshHandle(string name)
+    {
+        using var scope = NewDisposeScope();
+        using Module<Tensor, Tensor> plain = name switch { "ReLU" => nn.ReLU(), "SELU" => nn.SELU(), _ => nn.LeakyReLU(0.2) };
+        using Module<Tensor, Tensor> inplace = name switch
+        {
+            "ReLU" => nn.ReLU(inplace: true),
+            "SELU" => nn.SELU(inplace: true),
+            _ => nn.LeakyReLU(0.2, inplace: true),
+        };
+        var x = tensor(new double[] { -2, -0.5, 0, 1.5 });
+        var expected = plain.call(x).ToArray<double>();
+        Assert.Equal([-2, -0.5, 0, 1.5], x.ToArray<double>());
+        var result = inplace.call(x);
+        Assert.NotSame(x, result);
+        AssertClose(expected, result.ToArray<double>());
+        // The result is a handle of its own: disposing it leaves the overwritten input usable.
+        result.Dispose();
+        AssertClose(expected, x.ToArray<double>());
+    }
+
+    [Fact]
+    public void FunctionalActivationsTakeInplaceAndTrainInASequential()
+    {
+        using var scope = NewDisposeScope();
+        var x = tensor(new double[] { -1, 2 });
+        functional.relu(x, inplace: true);
+        Assert.Equal([0, 2], x.ToArray<double>());
+        var y = tensor(new double[] { -1, 2 });
+        functional.leaky_relu(y, 0.5, inplace: true);
+        Assert.Equal([-0.5, 2], y.ToArray<double>());
+        var z = tensor(new double[] { 0, 1 });
+        functional.selu(z, true);
+        AssertClose([0, 1.0507009873554805], z.ToArray<double>());
+        using var model = nn.Sequential(nn.Linear(3, 4), nn.ReLU(inplace: true), nn.Linear(4, 1), nn.LeakyReLU(inplace: true));
+        model.forward(randn(5, 3)).sum().backward();
+        Assert.All(model.parameters(), p => Assert.NotNull(p.grad));
+    }
+
     public static TheoryData<string, long> DefaultInitLayers => new()
     {
         { "Linear(100, 50)", 100 },

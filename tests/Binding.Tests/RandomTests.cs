@@ -47,4 +47,72 @@ public class RandomTests
         var probabilities = tensor(new float[] { 0, 1, 0, 1 });
         Assert.Equal([0f, 1, 0, 1], probabilities.bernoulli().data<float>().ToArray());
     }
+
+    /// <summary>A draw from every sampler that takes a generator.</summary>
+    private static double[] DrawFrom(Generator generator)
+    {
+        using var scope = NewDisposeScope();
+        return new[]
+        {
+            rand(3, generator: generator), randn(2, 2, generator: generator), rand([2], generator: generator),
+            randint(0, 1000, [4], generator: generator).to(float32), randperm(6, generator: generator).to(float32),
+            empty(3).uniform_(-1, 1, generator), empty(3).normal_(0, 1, generator), empty(16).bernoulli_(0.5, generator),
+            full([16], 0.5).bernoulli(generator),
+        }.SelectMany(t => t.to(float64).data<double>()).ToArray();
+    }
+
+    [Fact]
+    public void ManualSeedReturnsTheDefaultGenerator()
+    {
+        using var scope = NewDisposeScope();
+        using var generator = manual_seed(5);
+        Assert.Equal(5, generator.initial_seed());
+        Assert.Equal(CPU, generator.device);
+        var first = randn(4).data<float>().ToArray();
+        using var state = generator.get_state();
+        Assert.Equal(ScalarType.Byte, state.dtype);
+        var second = randn(4).data<float>().ToArray();
+        generator.set_state(state);
+        Assert.Equal(second, randn(4).data<float>().ToArray());
+        Assert.Same(generator, generator.manual_seed(5));
+        Assert.Equal(first, randn(4).data<float>().ToArray());
+    }
+
+    [Fact]
+    public void APrivateGeneratorDrawsItsOwnRepeatableSequence()
+    {
+        using var a = new Generator(11);
+        using var b = new Generator(11);
+        manual_seed(0);
+        var fromA = DrawFrom(a);
+        using (NewDisposeScope()) randn(100);
+        Assert.Equal(fromA, DrawFrom(b));
+        Assert.NotEqual(fromA, DrawFrom(a));
+        Assert.Equal(11, b.manual_seed(11).initial_seed());
+        Assert.Equal(fromA, DrawFrom(b));
+        // A private generator seeded like the default one draws the same numbers.
+        using var scope = NewDisposeScope();
+        manual_seed(11);
+        using var same = new Generator(11);
+        Assert.Equal(rand(5).data<float>().ToArray(), rand(5, generator: same).data<float>().ToArray());
+    }
+
+    [Fact]
+    public void SeedPicksAndRecordsANewSeed()
+    {
+        using var generator = new Generator();
+        Assert.Equal(0, generator.initial_seed());
+        var seed = generator.seed();
+        Assert.Equal(seed, generator.initial_seed());
+    }
+
+    [Fact]
+    public void GeneratorsAreCpuOnlyAndUnusableAfterDispose()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Generator(1, new Device(DeviceType.CUDA, 0)));
+        Assert.Equal("device", e.ParamName);
+        var generator = new Generator(1);
+        generator.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => rand(2, generator: generator));
+    }
 }

@@ -15,6 +15,43 @@ public class TensorFactoryTests
         Assert.Empty(zeros(0, 3).data<float>());
     }
 
+    private static void AssertMade(Tensor t, long[] shape, ScalarType dtype, bool requiresGrad = false)
+    {
+        Assert.Equal(shape, t.shape);
+        Assert.Equal(dtype, t.dtype);
+        Assert.Equal(requiresGrad, t.requires_grad);
+    }
+
+    [Fact]
+    public void FactoriesTakeOneToFourSeparateDimensionsBeforeTheirOptions()
+    {
+        using var scope = NewDisposeScope();
+        AssertMade(zeros(3, 4, dtype: float64), [3, 4], ScalarType.Float64);
+        AssertMade(randn(3, requires_grad: true), [3], ScalarType.Float32, requiresGrad: true);
+        var o = ones(2, 3, 4, device: CPU);
+        AssertMade(o, [2, 3, 4], ScalarType.Float32);
+        Assert.All(o.data<float>(), v => Assert.Equal(1f, v));
+        AssertMade(empty(1, 2, 3, 4, int64), [1, 2, 3, 4], ScalarType.Int64);
+        AssertMade(rand(5, 6, float64, requires_grad: true), [5, 6], ScalarType.Float64, requiresGrad: true);
+        AssertMade(randn(2, 1, 3), [2, 1, 3], ScalarType.Float32);
+        AssertMade(ones(4, float64), [4], ScalarType.Float64);
+        AssertMade(zeros(2, 2, 2, 2, requires_grad: true), [2, 2, 2, 2], ScalarType.Float32, requiresGrad: true);
+        // More than four dimensions still go through the params form.
+        AssertMade(zeros(1, 2, 1, 2, 1), [1, 2, 1, 2, 1], ScalarType.Float32);
+    }
+
+    [Fact]
+    public void FullTakesSeparateDimensionsBeforeItsValue()
+    {
+        using var scope = NewDisposeScope();
+        var sevens = full(2, 3, 7);
+        AssertMade(sevens, [2, 3], ScalarType.Int64);
+        Assert.All(sevens.data<long>(), v => Assert.Equal(7L, v));
+        Assert.Equal([2.5f, 2.5f], full(2, 2.5).data<float>().ToArray());
+        AssertMade(full(1, 2, 3, 4, 0.5, float64, requires_grad: true), [1, 2, 3, 4], ScalarType.Float64, requiresGrad: true);
+        AssertMade(full(2, 2, 2, 0), [2, 2, 2], ScalarType.Int64);
+    }
+
     [Fact]
     public void FullTakesItsDtypeFromTheValue()
     {

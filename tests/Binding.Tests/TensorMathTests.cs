@@ -88,6 +88,32 @@ public class TensorMathTests
     }
 
     [Fact]
+    public void EqualityOperatorsCompareElementsWhileEqualsComparesReferences()
+    {
+        using var scope = NewDisposeScope();
+        var x = Doubles(1, 2, 3);
+        var twin = Doubles(1, 2, 3);
+        var y = Doubles(3, 2, 1);
+        Assert.Equal([false, true, false], (x == y).data<bool>().ToArray());
+        Assert.Equal([true, false, true], (x != y).data<bool>().ToArray());
+        Assert.Equal([true, true, true], (x == twin).data<bool>().ToArray());
+        Assert.Equal([false, true, false], (2 == x).data<bool>().ToArray());
+        Assert.Equal([true, false, true], (2 != x).data<bool>().ToArray());
+        Assert.Equal([false, false, true], (2 < x).data<bool>().ToArray());
+        Assert.Equal([true, false, false], (2 > x).data<bool>().ToArray());
+        Assert.Equal([false, true, true], (2 <= x).data<bool>().ToArray());
+        Assert.Equal([true, true, false], (2.5 >= x).data<bool>().ToArray());
+        Assert.True(x.Equals(x));
+        Assert.False(x.Equals(twin));
+        Assert.Equal(2, new HashSet<Tensor> { x, twin, x }.Count);
+        Tensor? missing = null;
+        Assert.True(missing is null);
+        var e = Assert.Throws<ArgumentNullException>(() => x == missing!);
+        Assert.Equal("right", e.ParamName);
+        Assert.Contains("is null", e.Message);
+    }
+
+    [Fact]
     public void ElementwiseFunctions()
     {
         using var scope = NewDisposeScope();
@@ -108,6 +134,9 @@ public class TensorMathTests
         TensorAssert.Close(v.Select(Math.Tanh).ToArray(), x.tanh());
         TensorAssert.Close([0, 0, 0.25, 3], x.relu());
         TensorAssert.Close(v.Select(a => Math.Log(1 + Math.Exp(a))).ToArray(), nn.functional.softplus(x));
+        TensorAssert.Close(v.Select(a => Math.Log(1 + Math.Exp(a))).ToArray(), x.softplus());
+        // beta = 2, threshold = 1: linear where 2x > 1 (the last element only).
+        TensorAssert.Close(v.Select(a => 2 * a > 1 ? a : Math.Log(1 + Math.Exp(2 * a)) / 2).ToArray(), x.softplus(2, 1));
         TensorAssert.Close([-2, -0, 0, 3], x.round());
         TensorAssert.Close([2, 2, 4], Doubles(1.5, 2.5, 3.5).round());
     }

@@ -54,6 +54,17 @@ public class TensorRuntimeTests
     }
 
     [Fact]
+    public void BlasThreadsRejectsLessThanOneWithAMessage()
+    {
+        var before = blas_threads;
+        var e = Assert.Throws<TorchException>(() => blas_threads = 0);
+        Assert.Contains("threads must be at least 1, got 0", e.Message);
+        Assert.Equal(before, blas_threads);
+        if (before > 0) blas_threads = before;
+        Assert.Equal(before, blas_threads);
+    }
+
+    [Fact]
     public void SetNumThreadsHoldsWhenLaterCallsBindNewNativeFunctions()
     {
         var before = get_num_threads();

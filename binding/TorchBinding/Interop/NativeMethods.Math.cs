@@ -7,16 +7,16 @@ internal static unsafe partial class NativeMethods
     internal static partial int ts_zero_(IntPtr t);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_add_alpha(IntPtr a, IntPtr b, double alpha, sbyte integral);
+    internal static partial IntPtr ts_add_alpha(IntPtr a, IntPtr b, Scalar alpha);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_clamp(IntPtr t, sbyte has_min, double min, sbyte min_integral, sbyte has_max, double max, sbyte max_integral);
+    internal static partial IntPtr ts_clamp(IntPtr t, Scalar min, Scalar max);
 
     [LibraryImport(LibraryName)]
     internal static partial IntPtr ts_where(IntPtr condition, IntPtr a, IntPtr b);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_masked_fill(IntPtr t, IntPtr mask, double value, sbyte integral);
+    internal static partial IntPtr ts_masked_fill(IntPtr t, IntPtr mask, Scalar value);
 
     [LibraryImport(LibraryName)]
     internal static partial IntPtr ts_lerp(IntPtr a, IntPtr b, double weight);
@@ -250,49 +250,49 @@ internal static unsafe partial class NativeMethods
     internal static partial IntPtr ts_equal_all(IntPtr a, IntPtr b);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_add_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_add_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_sub_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_sub_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_rsub_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_rsub_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_mul_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_mul_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_div_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_div_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_rdiv_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_rdiv_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_remainder_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_remainder_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_pow_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_pow_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_rpow_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_rpow_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_eq_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_eq_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_ne_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_ne_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_lt_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_lt_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_le_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_le_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_gt_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_gt_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_ge_scalar(IntPtr a, double value, sbyte integral);
+    internal static partial IntPtr ts_ge_scalar(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
     internal static partial int ts_add_(IntPtr a, IntPtr b);
@@ -310,23 +310,23 @@ internal static unsafe partial class NativeMethods
     internal static partial int ts_copy_(IntPtr a, IntPtr b);
 
     [LibraryImport(LibraryName)]
-    internal static partial int ts_add_scalar_(IntPtr a, double value, sbyte integral);
+    internal static partial int ts_add_scalar_(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial int ts_sub_scalar_(IntPtr a, double value, sbyte integral);
+    internal static partial int ts_sub_scalar_(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial int ts_mul_scalar_(IntPtr a, double value, sbyte integral);
+    internal static partial int ts_mul_scalar_(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial int ts_div_scalar_(IntPtr a, double value, sbyte integral);
+    internal static partial int ts_div_scalar_(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial int ts_fill_scalar_(IntPtr a, double value, sbyte integral);
+    internal static partial int ts_fill_scalar_(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial int ts_clamp_min_scalar_(IntPtr a, double value, sbyte integral);
+    internal static partial int ts_clamp_min_scalar_(IntPtr a, Scalar value);
 
     [LibraryImport(LibraryName)]
-    internal static partial int ts_clamp_max_scalar_(IntPtr a, double value, sbyte integral);
+    internal static partial int ts_clamp_max_scalar_(IntPtr a, Scalar value);
 }

@@ -23,7 +23,7 @@ internal static unsafe partial class NativeMethods
     internal static partial IntPtr ts_avg_pool2d(IntPtr input, long* kernel, long* stride, long* padding);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_constant_pad(IntPtr input, long* pad, int npad, double value);
+    internal static partial IntPtr ts_pad(IntPtr input, long* pad, int npad, sbyte mode, double value);
 
     [LibraryImport(LibraryName)]
     internal static partial IntPtr ts_upsample_nearest2d(IntPtr input, long* size);
@@ -36,6 +36,15 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName)]
     internal static partial IntPtr ts_selu(IntPtr input);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int ts_relu_(IntPtr input);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int ts_leaky_relu_(IntPtr input, double negative_slope);
+
+    [LibraryImport(LibraryName)]
+    internal static partial int ts_selu_(IntPtr input);
 
     [LibraryImport(LibraryName)]
     internal static partial IntPtr ts_elu(IntPtr input, double alpha);

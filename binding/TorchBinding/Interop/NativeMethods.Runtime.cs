@@ -13,6 +13,9 @@ internal static unsafe partial class NativeMethods
     internal static partial int ts_get_num_threads();
 
     [LibraryImport(LibraryName)]
+    internal static partial int ts_set_blas_threads(int threads);
+
+    [LibraryImport(LibraryName)]
     internal static partial int ts_get_blas_threads();
 
     [LibraryImport(LibraryName)]
@@ -31,16 +34,16 @@ internal static unsafe partial class NativeMethods
     internal static partial IntPtr ts_build_info();
 
     [LibraryImport(LibraryName)]
-    internal static partial int ts_uniform_(IntPtr t, double from, double to);
+    internal static partial int ts_uniform_(IntPtr t, double from, double to, IntPtr generator);
 
     [LibraryImport(LibraryName)]
-    internal static partial int ts_normal_(IntPtr t, double mean, double std);
+    internal static partial int ts_normal_(IntPtr t, double mean, double std, IntPtr generator);
 
     [LibraryImport(LibraryName)]
-    internal static partial int ts_bernoulli_(IntPtr t, double p);
+    internal static partial int ts_bernoulli_(IntPtr t, double p, IntPtr generator);
 
     [LibraryImport(LibraryName)]
-    internal static partial IntPtr ts_bernoulli(IntPtr probs);
+    internal static partial IntPtr ts_bernoulli(IntPtr probs, IntPtr generator);
 
     [LibraryImport(LibraryName)]
     internal static partial IntPtr ts_multinomial(IntPtr probs, long samples, sbyte replacement);

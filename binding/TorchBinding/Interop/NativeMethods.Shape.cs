@@ -73,5 +73,5 @@ internal static unsafe partial class NativeMethods
     internal static partial int ts_index_put_(IntPtr t, long* kinds, long* starts, long* stops, long* steps, IntPtr* tensors, int count, IntPtr value);
 
     [LibraryImport(LibraryName)]
-    internal static partial int ts_index_put_scalar_(IntPtr t, long* kinds, long* starts, long* stops, long* steps, IntPtr* tensors, int count, double value, sbyte integral);
+    internal static partial int ts_index_put_scalar_(IntPtr t, long* kinds, long* starts, long* stops, long* steps, IntPtr* tensors, int count, Scalar value);
 }

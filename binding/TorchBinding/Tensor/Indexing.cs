@@ -114,7 +114,7 @@ public static partial class torch
             var e = new EncodedIndices(indices);
             fixed (long* k = e.Kinds, a = e.Starts, b = e.Stops, c = e.Steps)
             fixed (IntPtr* t = e.Tensors)
-                Native.Status(NativeMethods.ts_index_put_scalar_(Handle, k, a, b, c, t, indices.Length, value.Value, value.Integral));
+                Native.Status(NativeMethods.ts_index_put_scalar_(Handle, k, a, b, c, t, indices.Length, value));
             return this;
         }
     }

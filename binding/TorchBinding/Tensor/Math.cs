@@ -12,8 +12,7 @@ public static partial class torch
 
         private Tensor Binary(Func<IntPtr, IntPtr, IntPtr> op, Tensor other) => Native.Tensor(op(Handle, other.Handle));
 
-        private Tensor WithScalar(Func<IntPtr, double, sbyte, IntPtr> op, Scalar value) =>
-            Native.Tensor(op(Handle, value.Value, value.Integral));
+        private Tensor WithScalar(Func<IntPtr, Scalar, IntPtr> op, Scalar value) => Native.Tensor(op(Handle, value));
 
         private Tensor InPlace(Func<IntPtr, IntPtr, int> op, Tensor other)
         {
@@ -21,9 +20,15 @@ public static partial class torch
             return this;
         }
 
-        private Tensor InPlace(Func<IntPtr, double, sbyte, int> op, Scalar value)
+        private Tensor InPlace(Func<IntPtr, Scalar, int> op, Scalar value)
         {
-            Native.Status(op(Handle, value.Value, value.Integral));
+            Native.Status(op(Handle, value));
+            return this;
+        }
+
+        private Tensor InPlace(Func<IntPtr, int> op)
+        {
+            Native.Status(op(Handle));
             return this;
         }
 
@@ -52,6 +57,12 @@ public static partial class torch
         public Tensor sigmoid() => Unary(N.ts_sigmoid);
         public Tensor tanh() => Unary(N.ts_tanh);
         public Tensor relu() => Unary(N.ts_relu);
+        public Tensor selu() => Unary(N.ts_selu);
+        public Tensor leaky_relu(double negative_slope = 0.01) => Native.Tensor(N.ts_leaky_relu(Handle, negative_slope));
+
+        /// <summary>log(1 + exp(beta x)) / beta, and x itself where beta x exceeds <paramref name="threshold"/>.</summary>
+        public Tensor softplus(double beta = 1.0, double threshold = 20.0) => Native.Tensor(N.ts_softplus(Handle, beta, threshold));
+
         public Tensor logical_not() => Unary(N.ts_logical_not);
         public Tensor isnan() => Unary(N.ts_isnan);
         public Tensor softmax(long dim) => Native.Tensor(N.ts_softmax(Handle, dim));
@@ -60,7 +71,7 @@ public static partial class torch
 
         // ---- binary ----
         public Tensor add(Tensor other) => Binary(N.ts_add, other);
-        public Tensor add(Tensor other, Scalar alpha) => Native.Tensor(N.ts_add_alpha(Handle, other.Handle, alpha.Value, alpha.Integral));
+        public Tensor add(Tensor other, Scalar alpha) => Native.Tensor(N.ts_add_alpha(Handle, other.Handle, alpha));
         public Tensor add(Scalar other) => WithScalar(N.ts_add_scalar, other);
         public Tensor sub(Tensor other) => Binary(N.ts_sub, other);
         public Tensor sub(Scalar other) => WithScalar(N.ts_sub_scalar, other);
@@ -120,15 +131,14 @@ public static partial class torch
         }
 
         public Tensor clamp(Scalar? min = null, Scalar? max = null) =>
-            Native.Tensor(N.ts_clamp(Handle, Native.Flag(min is not null), min?.Value ?? 0, min?.Integral ?? 0,
-                                     Native.Flag(max is not null), max?.Value ?? 0, max?.Integral ?? 0));
+            Native.Tensor(N.ts_clamp(Handle, min ?? Scalar.None, max ?? Scalar.None));
 
         public Tensor clip(Scalar? min = null, Scalar? max = null) => clamp(min, max);
         public Tensor clamp_min(Scalar min) => clamp(min, null);
         public Tensor clamp_max(Scalar max) => clamp(null, max);
 
         public Tensor masked_fill(Tensor mask, Scalar value) =>
-            Native.Tensor(N.ts_masked_fill(Handle, mask.Handle, value.Value, value.Integral));
+            Native.Tensor(N.ts_masked_fill(Handle, mask.Handle, value));
 
         public Tensor where(Tensor condition, Tensor other) => torch.where(condition, this, other);
 
@@ -145,6 +155,9 @@ public static partial class torch
         public Tensor fill_(Scalar value) => InPlace(N.ts_fill_scalar_, value);
         public Tensor clamp_min_(Scalar min) => InPlace(N.ts_clamp_min_scalar_, min);
         public Tensor clamp_max_(Scalar max) => InPlace(N.ts_clamp_max_scalar_, max);
+        public Tensor relu_() => InPlace(N.ts_relu_);
+        public Tensor selu_() => InPlace(N.ts_selu_);
+        public Tensor leaky_relu_(double negative_slope = 0.01) => InPlace(t => N.ts_leaky_relu_(t, negative_slope));
 
         public Tensor zero_()
         {
@@ -152,26 +165,30 @@ public static partial class torch
             return this;
         }
 
-        public Tensor uniform_(double from = 0, double to = 1)
+        // Samplers draw from `generator`, or from the default generator when it is null.
+
+        private Tensor Sample(Func<IntPtr, IntPtr, int> op, Generator? generator)
         {
-            Native.Status(N.ts_uniform_(Handle, from, to));
+            Native.Status(op(Handle, generator?.Handle ?? IntPtr.Zero));
+            GC.KeepAlive(generator);
             return this;
         }
 
-        public Tensor normal_(double mean = 0, double std = 1)
-        {
-            Native.Status(N.ts_normal_(Handle, mean, std));
-            return this;
-        }
+        public Tensor uniform_(double from = 0, double to = 1, Generator? generator = null) =>
+            Sample((t, g) => N.ts_uniform_(t, from, to, g), generator);
 
-        public Tensor bernoulli_(double p = 0.5)
-        {
-            Native.Status(N.ts_bernoulli_(Handle, p));
-            return this;
-        }
+        public Tensor normal_(double mean = 0, double std = 1, Generator? generator = null) =>
+            Sample((t, g) => N.ts_normal_(t, mean, std, g), generator);
+
+        public Tensor bernoulli_(double p = 0.5, Generator? generator = null) => Sample((t, g) => N.ts_bernoulli_(t, p, g), generator);
 
         /// <summary>0/1 samples with this tensor's values as probabilities.</summary>
-        public Tensor bernoulli() => Unary(N.ts_bernoulli);
+        public Tensor bernoulli(Generator? generator = null)
+        {
+            var result = Native.Tensor(N.ts_bernoulli(Handle, generator?.Handle ?? IntPtr.Zero));
+            GC.KeepAlive(generator);
+            return result;
+        }
     }
 
     public static Tensor neg(Tensor input) => input.neg();
@@ -200,7 +217,7 @@ public static partial class torch
     public static Tensor mm(Tensor input, Tensor mat2) => input.mm(mat2);
     public static Tensor bmm(Tensor input, Tensor mat2) => input.bmm(mat2);
     public static Tensor clamp(Tensor input, Scalar? min = null, Scalar? max = null) => input.clamp(min, max);
-    public static Tensor bernoulli(Tensor input) => input.bernoulli();
+    public static Tensor bernoulli(Tensor input, Generator? generator = null) => input.bernoulli(generator);
     public static Tensor softmax(Tensor input, long dim) => input.softmax(dim);
     public static Tensor log_softmax(Tensor input, long dim) => input.log_softmax(dim);
 

@@ -17,15 +17,18 @@ public static partial class torch
         public static partial class functional
         {
             /// <summary>
-            /// Pads with a constant. <paramref name="pad"/> lists (before, after) pairs starting from the last
-            /// dimension: [left, right] or [left, right, top, bottom] for images.
+            /// Pads the last dimensions. <paramref name="pad"/> lists (before, after) pairs starting from the last
+            /// dimension: [left, right] or [left, right, top, bottom] for images. <paramref name="value"/> fills
+            /// the border in Constant mode; the other modes take it from the input (see <see cref="PaddingModes"/>).
             /// </summary>
-            public static unsafe Tensor pad(Tensor input, long[] pad, double value = 0)
+            public static unsafe Tensor pad(Tensor input, long[] pad, PaddingModes mode = PaddingModes.Constant, double value = 0)
             {
                 ArgumentNullException.ThrowIfNull(pad);
                 if (pad.Length % 2 != 0)
                     throw new ArgumentException($"pad needs (before, after) pairs, got {pad.Length} values", nameof(pad));
-                fixed (long* p = pad) return Native.Tensor(NativeMethods.ts_constant_pad(input.Handle, p, pad.Length, value));
+                if (!Enum.IsDefined(mode))
+                    throw new ArgumentOutOfRangeException(nameof(mode), mode, "unknown padding mode");
+                fixed (long* p = pad) return Native.Tensor(NativeMethods.ts_pad(input.Handle, p, pad.Length, (sbyte)mode, value));
             }
 
             /// <summary>

@@ -7,7 +7,8 @@ namespace TorchSharp.Modules
     /// Padding.Same follows Keras/TensorFlow for every stride: the output is ceil(input / stride) and the total
     /// padding max((out - 1) * stride + dilation * (kernel - 1) + 1 - input, 0) is split with the odd pixel at the
     /// bottom/right (PyTorch's own padding="same" only allows stride 1). Uneven padding is applied as a separate
-    /// constant pad before the convolution.
+    /// constant pad before the convolution. A padding_mode other than Zeros fills the border from the input
+    /// (reflected, replicated or wrapped around, as PyTorch's Conv2d does) by padding before the convolution.
     /// </summary>
     public sealed class Conv2d : nn.Module<Tensor, Tensor>
     {
@@ -15,10 +16,13 @@ namespace TorchSharp.Modules
         private readonly Padding? named;
 
         internal Conv2d(long in_channels, long out_channels, long[] kernel_size, long[] stride, long[] padding, Padding? named,
-                        long[] dilation, long groups, bool bias, Device? device, ScalarType? dtype) : base(nameof(Conv2d))
+                        long[] dilation, PaddingModes padding_mode, long groups, bool bias, Device? device, ScalarType? dtype)
+            : base(nameof(Conv2d))
         {
             CheckGroups(in_channels, out_channels, groups);
-            (this.in_channels, this.out_channels, this.groups) = (in_channels, out_channels, groups);
+            if (padding_mode is not (PaddingModes.Zeros or PaddingModes.Reflect or PaddingModes.Replicate or PaddingModes.Circular))
+                throw new ArgumentException($"padding_mode must be Zeros, Reflect, Replicate or Circular, got {padding_mode}", nameof(padding_mode));
+            (this.in_channels, this.out_channels, this.groups, this.padding_mode) = (in_channels, out_channels, groups, padding_mode);
             (kernel, this.stride, this.padding, this.named, this.dilation) = (kernel_size, stride, padding, named, dilation);
             weight = nn.EmptyParameter([out_channels, in_channels / groups, kernel[0], kernel[1]], device, dtype);
             this.bias = bias ? nn.EmptyParameter([out_channels], device, dtype) : null;
@@ -35,16 +39,19 @@ namespace TorchSharp.Modules
         public long in_channels { get; }
         public long out_channels { get; }
         public long groups { get; }
+        public PaddingModes padding_mode { get; }
         public Parameter weight { get; }
         public Parameter? bias { get; }
 
         public override Tensor forward(Tensor input)
         {
-            if (named != Padding.Same) return Convolve(input, padding);
-            var (top, bottom) = SamePadding(input.size(-2), 0);
-            var (left, right) = SamePadding(input.size(-1), 1);
-            if (top == bottom && left == right) return Convolve(input, [top, left]);
-            using var padded = nn.functional.pad(input, [left, right, top, bottom]);
+            var ((top, bottom), (left, right)) = named == Padding.Same
+                ? (SamePadding(input.size(-2), 0), SamePadding(input.size(-1), 1))
+                : ((padding[0], padding[0]), (padding[1], padding[1]));
+            // The convolution pads evenly with zeros itself; anything else is padded first.
+            if (top == bottom && left == right && (padding_mode == PaddingModes.Zeros || top == 0 && left == 0))
+                return Convolve(input, [top, left]);
+            using var padded = nn.functional.pad(input, [left, right, top, bottom], padding_mode);
             return Convolve(padded, [0, 0]);
         }
 
@@ -68,27 +75,31 @@ namespace TorchSharp
         {
             /// <summary>https://pytorch.org/docs/1.13/generated/torch.nn.Conv2d.html</summary>
             public static Modules.Conv2d Conv2d(long in_channels, long out_channels, long kernel_size, long stride = 1, long padding = 0,
-                                                long dilation = 1, long groups = 1, bool bias = true, Device? device = null, ScalarType? dtype = null) =>
+                                                long dilation = 1, PaddingModes padding_mode = PaddingModes.Zeros, long groups = 1,
+                                                bool bias = true, Device? device = null, ScalarType? dtype = null) =>
                 new(in_channels, out_channels, [kernel_size, kernel_size], [stride, stride], [padding, padding], null,
-                    [dilation, dilation], groups, bias, device, dtype);
+                    [dilation, dilation], padding_mode, groups, bias, device, dtype);
 
             /// <summary>Conv2d with named padding, e.g. <c>nn.Conv2d(32, 64, 3, Padding.Same, stride: 2)</c> (see <see cref="Modules.Conv2d"/>).</summary>
             public static Modules.Conv2d Conv2d(long in_channels, long out_channels, long kernel_size, Padding padding, long stride = 1,
-                                                long dilation = 1, long groups = 1, bool bias = true, Device? device = null, ScalarType? dtype = null) =>
+                                                long dilation = 1, PaddingModes padding_mode = PaddingModes.Zeros, long groups = 1,
+                                                bool bias = true, Device? device = null, ScalarType? dtype = null) =>
                 new(in_channels, out_channels, [kernel_size, kernel_size], [stride, stride], [0, 0], padding,
-                    [dilation, dilation], groups, bias, device, dtype);
+                    [dilation, dilation], padding_mode, groups, bias, device, dtype);
 
             public static Modules.Conv2d Conv2d(long in_channels, long out_channels, (long, long) kernel_size, (long, long)? stride = null,
-                                                (long, long)? padding = null, (long, long)? dilation = null, long groups = 1, bool bias = true,
+                                                (long, long)? padding = null, (long, long)? dilation = null,
+                                                PaddingModes padding_mode = PaddingModes.Zeros, long groups = 1, bool bias = true,
                                                 Device? device = null, ScalarType? dtype = null) =>
                 new(in_channels, out_channels, Pair(kernel_size), Pair(stride ?? (1, 1)), Pair(padding ?? (0, 0)), null,
-                    Pair(dilation ?? (1, 1)), groups, bias, device, dtype);
+                    Pair(dilation ?? (1, 1)), padding_mode, groups, bias, device, dtype);
 
             public static Modules.Conv2d Conv2d(long in_channels, long out_channels, (long, long) kernel_size, Padding padding,
-                                                (long, long)? stride = null, (long, long)? dilation = null, long groups = 1, bool bias = true,
+                                                (long, long)? stride = null, (long, long)? dilation = null,
+                                                PaddingModes padding_mode = PaddingModes.Zeros, long groups = 1, bool bias = true,
                                                 Device? device = null, ScalarType? dtype = null) =>
                 new(in_channels, out_channels, Pair(kernel_size), Pair(stride ?? (1, 1)), [0, 0], padding,
-                    Pair(dilation ?? (1, 1)), groups, bias, device, dtype);
+                    Pair(dilation ?? (1, 1)), padding_mode, groups, bias, device, dtype);
 
             internal static long[] Pair((long, long) value) => [value.Item1, value.Item2];
         }

@@ -5,9 +5,11 @@ namespace TorchSharp.Modules
     /// <summary>max(0, x).</summary>
     public sealed class ReLU : nn.Module<Tensor, Tensor>
     {
-        internal ReLU() : base(nameof(ReLU)) { }
+        private readonly bool inplace;
 
-        public override Tensor forward(Tensor input) => nn.functional.relu(input);
+        internal ReLU(bool inplace) : base(nameof(ReLU)) => this.inplace = inplace;
+
+        public override Tensor forward(Tensor input) => nn.functional.relu(input, inplace);
     }
 }
 
@@ -18,7 +20,7 @@ namespace TorchSharp
         public static partial class nn
         {
             /// <summary>https://pytorch.org/docs/1.13/generated/torch.nn.ReLU.html</summary>
-            public static Modules.ReLU ReLU() => new();
+            public static Modules.ReLU ReLU(bool inplace = false) => new(inplace);
         }
     }
 }

@@ -5,9 +5,11 @@ namespace TorchSharp.Modules
     /// <summary>Scaled ELU (Klambauer et al., 2017).</summary>
     public sealed class SELU : nn.Module<Tensor, Tensor>
     {
-        internal SELU() : base(nameof(SELU)) { }
+        private readonly bool inplace;
 
-        public override Tensor forward(Tensor input) => nn.functional.selu(input);
+        internal SELU(bool inplace) : base(nameof(SELU)) => this.inplace = inplace;
+
+        public override Tensor forward(Tensor input) => nn.functional.selu(input, inplace);
     }
 }
 
@@ -18,7 +20,7 @@ namespace TorchSharp
         public static partial class nn
         {
             /// <summary>https://pytorch.org/docs/1.13/generated/torch.nn.SELU.html</summary>
-            public static Modules.SELU SELU() => new();
+            public static Modules.SELU SELU(bool inplace = false) => new(inplace);
         }
     }
 }
