@@ -33,8 +33,8 @@ if (names.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
     return 2;
 }
 Console.WriteLine($"Benchmark on {Environment.ProcessorCount} cores, {options.Threads} threads, {options.Rounds} rounds of {options.Steps} steps; libtorch {__version__}");
-var peak = Sgemm.MeasureGflops(options.Threads);
-Console.WriteLine($"SGEMM peak (2048x2048 float32 product): {peak:F1} GFLOP/s");
+var peak = new Peaks(Sgemm.MeasureGflops(options.Threads), Sgemm.MeasurePyTorchGflops(options.WorkerArgs));
+Console.WriteLine($"SGEMM peak (2048x2048 float32 product): ours {peak.Ours:F1} GFLOP/s, PyTorch {peak.PyTorch:F1} GFLOP/s");
 
 var rows = new List<Row>();
 foreach (var name in names)
@@ -84,23 +84,30 @@ internal sealed record Options(List<string>? Models, int Rounds, int Steps, int 
 
 internal static class Child
 {
-    public static Measurement Run(string program, string[] arguments)
+    public static Measurement Run(string program, string[] arguments) =>
+        JsonSerializer.Deserialize<Measurement>(RunRaw(program, arguments).Trim().Split('\n').Last())!;
+
+    /// <summary>Runs a child process to its end and returns what it printed; a failure carries its error output.</summary>
+    public static string RunRaw(string program, string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
+        var errorTask = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{error}");
-        return JsonSerializer.Deserialize<Measurement>(output.Trim().Split('\n').Last())!;
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{errorTask.Result}");
+        return output;
     }
 }
 
+/// <summary>The large-product throughput of each side: ours (oneDNN's sgemm) and PyTorch's (libtorch's BLAS).</summary>
+internal sealed record Peaks(double Ours, double PyTorch);
+
 internal static class Sgemm
 {
-    /// <summary>Best of several large square products through the binding (the BLAS libtorch uses).</summary>
+    /// <summary>Best of several large square products through the binding (oneDNN's sgemm for float32).</summary>
     public static double MeasureGflops(int threads, int n = 2048, int repeats = 5)
     {
         set_num_threads(threads);
@@ -117,13 +124,21 @@ internal static class Sgemm
         }
         return 2.0 * n * n * n / best / 1e9;
     }
+
+    /// <summary>The same product in PyTorch, in its own process with the same threads.</summary>
+    public static double MeasurePyTorchGflops(string[] workerArgs)
+    {
+        var output = Child.RunRaw("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "pytorch_baseline.py"), "--sgemm", .. workerArgs]);
+        return JsonDocument.Parse(output.Trim().Split('\n').Last()).RootElement.GetProperty("gflops").GetDouble();
+    }
 }
 
-internal sealed record Row(string Model, int Batch, double OursMs, double TheirsMs, double Gflops, double PercentOfPeak, double OursPeakMb, double TheirsPeakMb)
+internal sealed record Row(string Model, int Batch, double OursMs, double TheirsMs, double Gflops, double PercentOfPeak,
+                           double PercentOfPyTorchPeak, double OursPeakMb, double TheirsPeakMb)
 {
     public double Ratio => OursMs / TheirsMs;
 
-    public static Row From(string model, int batch, double flops, double peak, List<Measurement> ours, List<Measurement> theirs)
+    public static Row From(string model, int batch, double flops, Peaks peak, List<Measurement> ours, List<Measurement> theirs)
     {
         static double Median(IEnumerable<double> values)
         {
@@ -132,32 +147,33 @@ internal sealed record Row(string Model, int Batch, double OursMs, double Theirs
         }
         var oursMs = Median(ours.SelectMany(m => m.ms));
         var gflops = flops / (oursMs / 1000) / 1e9;
-        return new Row(model, batch, oursMs, Median(theirs.SelectMany(m => m.ms)), gflops, 100 * gflops / peak,
-                       ours.Max(m => m.peak_mb), theirs.Max(m => m.peak_mb));
+        return new Row(model, batch, oursMs, Median(theirs.SelectMany(m => m.ms)), gflops, 100 * gflops / peak.Ours,
+                       100 * gflops / peak.PyTorch, ours.Max(m => m.peak_mb), theirs.Max(m => m.peak_mb));
     }
 
-    public static string Header => "| model | batch | ms/step ours | ms/step PyTorch | ratio | GFLOP/s | % of peak | peak MB ours | peak MB PyTorch |";
+    public static string Header =>
+        "| model | batch | ms/step ours | ms/step PyTorch | ratio | GFLOP/s | % of peak | % of PyTorch's peak | peak MB ours | peak MB PyTorch |";
 
     public string Text() => string.Format(CultureInfo.InvariantCulture,
-        "| {0} | {1} | {2:F2} | {3:F2} | {4:F2} | {5:F1} | {6:F0}% | {7:F0} | {8:F0} |",
-        Model, Batch, OursMs, TheirsMs, Ratio, Gflops, PercentOfPeak, OursPeakMb, TheirsPeakMb);
+        "| {0} | {1} | {2:F2} | {3:F2} | {4:F2} | {5:F1} | {6:F0}% | {7:F0}% | {8:F0} | {9:F0} |",
+        Model, Batch, OursMs, TheirsMs, Ratio, Gflops, PercentOfPeak, PercentOfPyTorchPeak, OursPeakMb, TheirsPeakMb);
 }
 
 internal static class Report
 {
-    public static void Write(string folder, double peak, Options options, List<Row> rows)
+    public static void Write(string folder, Peaks peak, Options options, List<Row> rows)
     {
         Directory.CreateDirectory(folder);
         var markdown = new StringBuilder();
-        markdown.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, {options.Threads} threads; SGEMM peak {peak:F1} GFLOP/s; median of {options.Rounds} x {options.Steps} steps.");
+        markdown.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, {options.Threads} threads; SGEMM peak ours {peak.Ours:F1} GFLOP/s (oneDNN), PyTorch {peak.PyTorch:F1} GFLOP/s (libtorch's BLAS); median of {options.Rounds} x {options.Steps} steps.");
         markdown.AppendLine();
         markdown.AppendLine(Row.Header);
-        markdown.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        markdown.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var row in rows) markdown.AppendLine(row.Text());
-        var csv = new StringBuilder("model,batch,ms_ours,ms_pytorch,ratio,gflops,percent_of_peak,peak_mb_ours,peak_mb_pytorch\n");
+        var csv = new StringBuilder("model,batch,ms_ours,ms_pytorch,ratio,gflops,percent_of_peak,percent_of_pytorch_peak,peak_mb_ours,peak_mb_pytorch\n");
         foreach (var r in rows)
             csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Model},{r.Batch},{r.OursMs:F3},{r.TheirsMs:F3},{r.Ratio:F3},{r.Gflops:F2},{r.PercentOfPeak:F1},{r.OursPeakMb:F0},{r.TheirsPeakMb:F0}"));
+                $"{r.Model},{r.Batch},{r.OursMs:F3},{r.TheirsMs:F3},{r.Ratio:F3},{r.Gflops:F2},{r.PercentOfPeak:F1},{r.PercentOfPyTorchPeak:F1},{r.OursPeakMb:F0},{r.TheirsPeakMb:F0}"));
         WriteAtomically(Path.Combine(folder, "results.md"), markdown.ToString());
         WriteAtomically(Path.Combine(folder, "results.csv"), csv.ToString());
         Console.WriteLine();

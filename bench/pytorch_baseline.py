@@ -188,9 +188,24 @@ MODELS = {
 }
 
 
+def sgemm_gflops(n=2048, repeats=5):
+    """Best of several large square products through PyTorch (libtorch's BLAS: OpenBLAS on Debian)."""
+    a, b = torch.randn(n, n), torch.randn(n, n)
+    torch.mm(a, b)
+    best = min(timed(lambda: torch.mm(a, b)) for _ in range(repeats))
+    return 2.0 * n ** 3 / best / 1e9
+
+
+def timed(f):
+    start = time.perf_counter()
+    f()
+    return time.perf_counter() - start
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--model", required=True, choices=sorted(MODELS))
+    parser.add_argument("--model", choices=sorted(MODELS))
+    parser.add_argument("--sgemm", action="store_true", help="print the GFLOP/s of a 2048x2048 float32 product instead")
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--threads", type=int, default=torch.get_num_threads())
@@ -198,6 +213,11 @@ def main():
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
+    if args.sgemm:
+        print(json.dumps({"gflops": sgemm_gflops()}))
+        return
+    if args.model is None:
+        parser.error("give --model or --sgemm")
     build, batch, make_optimizer = MODELS[args.model]
     model, loss_fn = build()
     optimizer = make_optimizer(model.parameters())
