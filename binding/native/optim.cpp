@@ -16,53 +16,52 @@ bool fusable(const at::Tensor& param, const at::Tensor& grad, const at::Tensor& 
     return ok(param) && ok(grad) && ok(a) && ok(b);
 }
 
+// One Adam element, given its gradient with the sign and weight decay already applied; the coefficients
+// arrive already rounded to float from double, as PyTorch's scalar arguments are (1 - beta computed in float
+// would differ). Inlined into each clone of the loops below, so it is vectorised with them.
+struct AdamCoefficients {
+    float beta1, one_minus_beta1, beta2, one_minus_beta2, step_size, bias_correction2_sqrt, eps;
+};
 
-// Adam over [0, n). `sign` is -1 to maximise; the coefficients arrive already rounded to float from double,
-// as PyTorch's scalar arguments are (1 - beta computed in float would differ).
+inline __attribute__((always_inline)) void adam_element(float grad, float& p, float& m, float& v,
+                                                        const AdamCoefficients& c) {
+    float mi = m * c.beta1 + grad * c.one_minus_beta1;
+    float vi = v * c.beta2 + grad * grad * c.one_minus_beta2;
+    m = mi;
+    v = vi;
+    p -= c.step_size * (mi / (std::sqrt(vi) / c.bias_correction2_sqrt + c.eps));
+}
+
+// Adam over [0, n); `sign` is -1 to maximise. The weight decay is tested outside the loops, which then
+// have no branch.
 TS_VECTOR_CLONES void adam_range(float* __restrict p, const float* __restrict g, float* __restrict m,
-                                 float* __restrict v, int64_t n, float sign, float beta1, float one_minus_beta1,
-                                 float beta2, float one_minus_beta2, float step_size, float bias_correction2_sqrt,
-                                 float eps, float weight_decay) {
+                                 float* __restrict v, int64_t n, float sign, float weight_decay, AdamCoefficients c) {
     if (weight_decay != 0.0f) {
-        for (int64_t i = 0; i < n; ++i) {
-            float grad = sign * g[i] + weight_decay * p[i];
-            float mi = m[i] * beta1 + grad * one_minus_beta1;
-            float vi = v[i] * beta2 + grad * grad * one_minus_beta2;
-            m[i] = mi;
-            v[i] = vi;
-            p[i] -= step_size * (mi / (std::sqrt(vi) / bias_correction2_sqrt + eps));
-        }
+        for (int64_t i = 0; i < n; ++i) adam_element(sign * g[i] + weight_decay * p[i], p[i], m[i], v[i], c);
     } else {
-        for (int64_t i = 0; i < n; ++i) {
-            float grad = sign * g[i];
-            float mi = m[i] * beta1 + grad * one_minus_beta1;
-            float vi = v[i] * beta2 + grad * grad * one_minus_beta2;
-            m[i] = mi;
-            v[i] = vi;
-            p[i] -= step_size * (mi / (std::sqrt(vi) / bias_correction2_sqrt + eps));
-        }
+        for (int64_t i = 0; i < n; ++i) adam_element(sign * g[i], p[i], m[i], v[i], c);
     }
 }
 
-// RMSprop without momentum or centring over [0, n); the same float operations in the same order as
+// One RMSprop element without momentum or centring; the same float operations in the same order as
 // mul_(alpha).addcmul_(g, g, 1 - alpha), sqrt().add_(eps) and addcdiv_(g, avg, -lr).
+inline __attribute__((always_inline)) void rmsprop_element(float grad, float& p, float& square_avg, float alpha,
+                                                           float one_minus_alpha, float eps, float minus_lr) {
+    float sa = square_avg * alpha + one_minus_alpha * grad * grad;
+    square_avg = sa;
+    p += minus_lr * (grad / (std::sqrt(sa) + eps));
+}
+
+// RMSprop without momentum or centring over [0, n).
 TS_VECTOR_CLONES void rmsprop_range(float* __restrict p, const float* __restrict g, float* __restrict square_avg,
                                     int64_t n, float sign, float alpha, float one_minus_alpha, float eps,
                                     float minus_lr, float weight_decay) {
     if (weight_decay != 0.0f) {
-        for (int64_t i = 0; i < n; ++i) {
-            float grad = sign * g[i] + weight_decay * p[i];
-            float sa = square_avg[i] * alpha + one_minus_alpha * grad * grad;
-            square_avg[i] = sa;
-            p[i] += minus_lr * (grad / (std::sqrt(sa) + eps));
-        }
+        for (int64_t i = 0; i < n; ++i)
+            rmsprop_element(sign * g[i] + weight_decay * p[i], p[i], square_avg[i], alpha, one_minus_alpha, eps, minus_lr);
     } else {
-        for (int64_t i = 0; i < n; ++i) {
-            float grad = sign * g[i];
-            float sa = square_avg[i] * alpha + one_minus_alpha * grad * grad;
-            square_avg[i] = sa;
-            p[i] += minus_lr * (grad / (std::sqrt(sa) + eps));
-        }
+        for (int64_t i = 0; i < n; ++i)
+            rmsprop_element(sign * g[i], p[i], square_avg[i], alpha, one_minus_alpha, eps, minus_lr);
     }
 }
 
@@ -89,12 +88,13 @@ TS_EXPORT int32_t ts_adam_step(Tensor param, Tensor grad, Tensor exp_avg, Tensor
             const float* g = grad->data_ptr<float>();
             float* m = exp_avg->data_ptr<float>();
             float* v = exp_avg_sq->data_ptr<float>();
+            const AdamCoefficients coefficients{static_cast<float>(beta1), static_cast<float>(1 - beta1),
+                                                static_cast<float>(beta2), static_cast<float>(1 - beta2),
+                                                static_cast<float>(step_size),
+                                                static_cast<float>(bias_correction2_sqrt), static_cast<float>(eps)};
             in_parallel(param->numel(), [&](int64_t begin, int64_t count) {
                 adam_range(p + begin, g + begin, m + begin, v + begin, count, maximize ? -1.0f : 1.0f,
-                           static_cast<float>(beta1), static_cast<float>(1 - beta1), static_cast<float>(beta2),
-                           static_cast<float>(1 - beta2), static_cast<float>(step_size),
-                           static_cast<float>(bias_correction2_sqrt), static_cast<float>(eps),
-                           static_cast<float>(weight_decay));
+                           static_cast<float>(weight_decay), coefficients);
             });
             return 0;
         }
