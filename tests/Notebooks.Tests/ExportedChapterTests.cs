@@ -15,9 +15,7 @@ public class ExportedChapterTests
         Assert.True(File.Exists(HeadlessChromium.Executable), "this test needs the Debian package chromium");
         // A notebooks folder beside build/, data/ and node_modules/, as in the repository, with chapter 01 alone in it.
         using var folder = new TempFolder();
-        foreach (var shared in new[] { "build", "data", "node_modules" })
-            Directory.CreateSymbolicLink(Path.Combine(folder.Path, shared), Path.Combine(Repository.Root, shared));
-        var notebooks = Directory.CreateDirectory(Path.Combine(folder.Path, "notebooks")).FullName;
+        var notebooks = folder.NotebooksBeside("build", "data", "node_modules");
         File.Copy(Path.Combine(Repository.NotebooksDir, "01-dense-vae.ipynb"), Path.Combine(notebooks, "01-dense-vae.ipynb"));
         // The profiles, with only the sections that apply to this chapter (the runner rejects sections for missing notebooks).
         var profiles = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.NotebooksDir, "profiles.json")))!.AsObject();

@@ -16,9 +16,7 @@ public class ReadmeExampleTests
 
         // A notebook folder beside build/ and data/, as notebooks/ is: the example's "../build/bin" paths resolve.
         using var folder = new TempFolder();
-        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "build"), Path.Combine(Repository.Root, "build"));
-        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "data"), Path.Combine(Repository.Root, "data"));
-        var notebooks = Directory.CreateDirectory(Path.Combine(folder.Path, "notebooks")).FullName;
+        var notebooks = folder.NotebooksBeside("build", "data");
         var notebook = Path.Combine(notebooks, "readme.ipynb");
         File.WriteAllText(notebook, new JsonObject
         {
