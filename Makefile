@@ -12,39 +12,36 @@ DOTNET_FLAGS := -c $(CONFIG) --nologo -v quiet -clp:ErrorsOnly
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-NATIVE_DIR := build/native
-NATIVE_LIB := $(NATIVE_DIR)/libtorchshim.so
-NATIVE_SOURCES := $(wildcard binding/native/*.cpp binding/native/*.h) binding/native/CMakeLists.txt
-BINDING_SOURCES := $(shell find binding/TorchBinding -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*') binding/TorchBinding/TorchBinding.csproj
+INTERACTIVE_TOOL_VERSION := 1.0.712001
 HELPERS_SOURCES := $(shell find helpers -name '*.cs' 2>/dev/null) Helpers.csproj
 RUNNER_SOURCES := $(shell find runner -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' 2>/dev/null) runner/Runner.csproj
 COMMON := Directory.Build.props global.json
 
-.PHONY: setup packages native managed data tutorials test bench clean
+.PHONY: setup packages torchsharp kernel-tool managed data tutorials test bench clean
 
-## setup: install missing Debian packages, build the native shim and the .NET code, fetch the data
-setup: packages native managed data
+## setup: install missing Debian packages, restore TorchSharp (and fix it for Debian 12), build the .NET code, fetch the data
+setup: packages torchsharp kernel-tool managed data
 
 packages:
 	@scripts/install-packages.sh
 
-native: packages $(NATIVE_LIB)
+# The notebooks' NuGet packages, restored once; then the Debian 12 step, which does nothing where it is not needed.
+torchsharp: packages
+	@$(DOTNET) restore scripts/restore/NotebookPackages.csproj --nologo -v quiet
+	@scripts/debian12-torchsharp.sh
 
-$(NATIVE_LIB): $(NATIVE_SOURCES)
-	@echo "Building the native shim (libtorch $$(dpkg-query -W -f='$${Version}' libtorch-dev))"
-	@mkdir -p $(NATIVE_DIR)
-	@cmake -S binding/native -B $(NATIVE_DIR) -DCMAKE_BUILD_TYPE=Release > $(NATIVE_DIR)/cmake.log 2>&1 || { cat $(NATIVE_DIR)/cmake.log; exit 1; }
-	@cmake --build $(NATIVE_DIR) -j$$(nproc)
-	@touch $@
+# The kernel VS Code Polyglot starts (and a Jupyter kernel): the global dotnet tool at the version we test with.
+kernel-tool: packages
+	@scripts/install-kernel-tool.sh $(INTERACTIVE_TOOL_VERSION)
 
 managed: build/bin/Helpers.dll build/runner/.built
 
-build/bin/Helpers.dll: $(NATIVE_LIB) $(BINDING_SOURCES) $(HELPERS_SOURCES) $(COMMON)
-	@echo "Building the binding and the helpers"
+build/bin/Helpers.dll: $(HELPERS_SOURCES) $(COMMON) | torchsharp
+	@echo "Building the helpers"
 	@$(DOTNET) build Helpers.csproj $(DOTNET_FLAGS)
 	@touch $@
 
-build/runner/.built: $(RUNNER_SOURCES) $(COMMON)
+build/runner/.built: $(RUNNER_SOURCES) $(COMMON) | torchsharp
 	@echo "Building the notebook runner"
 	@$(DOTNET) build runner/Runner.csproj $(DOTNET_FLAGS) -o build/runner
 	@touch $@

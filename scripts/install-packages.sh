@@ -4,10 +4,9 @@
 set -euo pipefail
 
 packages=(
-  libtorch-dev           # libtorch 1.13.1: the engine under the binding
-  libopenblas0-pthread   # fast BLAS for libtorch (the reference BLAS is ~5x slower)
-  cmake g++ make         # to build the native shim
-  python3-torch          # PyTorch on the same libtorch: cross-checks and benchmark baseline only
+  make
+  gcc patchelf           # the Debian 12 step (scripts/debian12-torchsharp.sh): an empty hook library, one ELF edit
+  python3-torch          # PyTorch 1.13: the benchmark's side-by-side baseline only, never inside the notebooks
   python3-numpy
   jupyter-nbconvert      # exports executed notebooks to HTML
   dataset-fashion-mnist  # Fashion-MNIST IDX files
@@ -49,8 +48,8 @@ fi
 
 if ! command -v apt-get >/dev/null; then
   echo "error: these packages are missing and this system has no apt-get: ${missing[*]}" >&2
-  echo "Install the equivalents (libtorch 1.13.1 with CMake config, OpenBLAS, CMake, a C++17 compiler," >&2
-  echo "PyTorch 1.13 for Python 3, nbconvert, Chromium, Node.js with npm) and run the command again." >&2
+  echo "Install the equivalents (make, gcc and patchelf where libstdc++ lacks GLIBCXX_3.4.32, PyTorch for" >&2
+  echo "Python 3 for the benchmark, nbconvert, Fashion-MNIST, Chromium, Node.js with npm) and run the command again." >&2
   exit 1
 fi
 
