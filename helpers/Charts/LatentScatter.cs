@@ -28,7 +28,7 @@ public sealed class LatentScatter : Chart
             throw new ArgumentException($"points must have shape [N, 2], got [{string.Join(", ", points.shape)}]", nameof(points));
         this.labels = LabelNames.Read(labels, points.shape[0], nameof(labels));
         using var scope = torch.NewDisposeScope();
-        var xy = points.detach().cpu().to(torch.float64).contiguous().ToArray<double>();
+        var xy = points.detach().cpu().to(torch.float64).contiguous().data<double>().ToArray();
         xs = new double[xy.Length / 2];
         ys = new double[xy.Length / 2];
         for (var i = 0; i < xs.Length; i++) (xs[i], ys[i]) = (xy[2 * i], xy[2 * i + 1]);

@@ -10,7 +10,10 @@ internal static class AtomicFile
 {
     public static void Write(string path, string text) => Write(path, Encoding.UTF8.GetBytes(text));
 
-    public static void Write(string path, byte[] bytes)
+    public static void Write(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
+
+    /// <summary>Runs <paramref name="write"/> on the temporary file; if it throws, the target is left as it was.</summary>
+    public static void Write(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
@@ -18,7 +21,11 @@ internal static class AtomicFile
         var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllBytes(temporary, bytes);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
             File.Move(temporary, full, overwrite: true);
         }
         finally

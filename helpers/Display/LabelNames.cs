@@ -20,6 +20,6 @@ internal static class LabelNames
         if (torch.is_floating_point(labels.dtype))
             throw new ArgumentException($"{argument} must hold integers, got {labels.dtype}", argument);
         using var values = labels.detach().cpu().to(torch.int64);
-        return values.ToArray<long>();
+        return values.data<long>().ToArray();
     }
 }

@@ -57,7 +57,7 @@ public sealed class Manifold : ImageFigure
         var grid = kind == GridKind.Linear
             ? torch.linspace(-range, range, n, torch.float64)
             : StandardNormalQuantiles(torch.linspace(0.05, 0.95, n, torch.float64));
-        return grid.ToArray<double>();
+        return grid.data<double>().ToArray();
     }
 
     /// <summary>The inverse CDF of N(0, 1): ppf(p) = sqrt(2) erfinv(2p - 1).</summary>

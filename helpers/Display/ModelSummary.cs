@@ -10,13 +10,14 @@ namespace Helpers;
 /// Keras' <c>model.summary()</c> for a module: one row per call of a leaf module (a module without
 /// submodules) in the order they ran, with its output shape (batch as None), parameter count and the
 /// layers it took its input from, then the total, trainable and non-trainable parameter counts.
-/// Built by running one forward pass (batch of 2, no gradients) with a forward hook on every leaf.
+/// Built by running one forward pass (batch of 2, no gradients) with TorchSharp's forward hook on every leaf.
 /// </summary>
 /// <remarks>
 /// "Connected to" follows tensors by identity: an input that is the model's input or a layer's output
 /// is connected to it. An input that no layer produced was made by functional code between layers
 /// (an activation such as relu(x)); it is credited to the layer that ran last before it first appeared,
-/// which is right for the usual layer-then-activation code.
+/// which is right for the usual layer-then-activation code. TorchSharp runs hooks in <c>call</c> only, so a
+/// layer that a model runs with <c>forward</c> directly has no row.
 /// </remarks>
 [TypeFormatterSource(typeof(FigureFormatterSource), PreferredMimeTypes = new[] { "text/html", "text/plain" })]
 public sealed class ModelSummary : Figure
@@ -47,9 +48,9 @@ public sealed class ModelSummary : Figure
         var call = model.GetType().GetMethod("call", [typeof(torch.Tensor)])
             ?? throw new ArgumentException($"{model.GetType().Name} has no call(Tensor): a summary needs a module with one tensor input", nameof(model));
         var trace = new Trace();
-        var hooks = model.named_modules().Where(m => !m.module.children().Any())
-            .Select(m => m.module.register_forward_hook((module, input, output) =>
-                trace.Record(m.name.Length > 0 ? m.name : module.GetName(), module, input, output)))
+        var removers = model.named_modules().Where(m => !m.module.children().Any())
+            .Select(m => ForwardHooks.Attach(m.module, (module, inputs, output) =>
+                trace.Record(m.name.Length > 0 ? m.name : module.GetName(), module, inputs, output)))
             .ToList();
         try
         {
@@ -61,7 +62,7 @@ public sealed class ModelSummary : Figure
         }
         finally
         {
-            hooks.ForEach(h => h.Dispose());
+            removers.ForEach(remove => remove());
         }
         var parameters = model.parameters().ToList();
         return new ModelSummary(trace.Rows, parameters.Sum(p => p.numel()), parameters.Where(p => p.requires_grad).Sum(p => p.numel()));
@@ -82,9 +83,9 @@ public sealed class ModelSummary : Figure
             lastLayer = InputName;
         }
 
-        public void Record(string name, torch.nn.Module module, object? input, object? output)
+        public void Record(string name, torch.nn.Module module, object?[] inputs, object? output)
         {
-            var connected = Tensors(input).Select(t => producers.GetValue(t, _ => $"{lastLayer}[0][0]")).Distinct().ToList();
+            var connected = Tensors(inputs).Select(t => producers.GetValue(t, _ => $"{lastLayer}[0][0]")).Distinct().ToList();
             var outputs = Tensors(output).ToList();
             for (var i = 0; i < outputs.Count; i++) producers.AddOrUpdate(outputs[i], $"{name}[0][{i}]");
             var shape = outputs.Count == 1 ? Shape(outputs[0]) : "[" + string.Join(", ", outputs.Select(Shape)) + "]";
@@ -92,11 +93,12 @@ public sealed class ModelSummary : Figure
             lastLayer = name;
         }
 
-        /// <summary>The tensors of a hook argument: a tensor, or the tensors inside a tuple.</summary>
+        /// <summary>The tensors of a hook's arguments or result: a tensor, or the tensors inside a tuple or an array.</summary>
         private static IEnumerable<torch.Tensor> Tensors(object? value) => value switch
         {
             torch.Tensor tensor => [tensor],
             ITuple tuple => Enumerable.Range(0, tuple.Length).SelectMany(i => Tensors(tuple[i])),
+            object?[] values => values.SelectMany(Tensors),
             _ => [],
         };
 

@@ -82,7 +82,7 @@ public static class Yardstick
             : nn.functional.binary_cross_entropy(decoded, target, reduction: nn.Reduction.None);
         var logLikelihood = -crossEntropy.sum(-1).to(float64);           // [k, B]
         var logWeights = logLikelihood + prior.log_prob(z).to(float64) - q.log_prob(z).to(float64);
-        var elbo = logLikelihood.mean(0) - distributions.kl_divergence(q, prior).to(float64);
+        var elbo = logLikelihood.mean([0]) - distributions.kl_divergence(q, prior).to(float64);
         var iwae = logWeights.logsumexp(0) - Math.Log(samples);
         return (elbo, iwae);
     }

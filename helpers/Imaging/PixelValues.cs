@@ -20,9 +20,9 @@ internal static class PixelValues
     {
         using var scope = torch.NewDisposeScope();
         var cpu = images.detach().cpu();
-        if (cpu.dtype == torch.uint8) return cpu.contiguous().ToArray<byte>();
+        if (cpu.dtype == torch.uint8) return cpu.contiguous().data<byte>().ToArray();
         if (!torch.is_floating_point(cpu.dtype))
             throw new ArgumentException($"images must be floating point in [0, 1] or uint8, got {cpu.dtype}", nameof(images));
-        return cpu.to(torch.float32).clamp(0, 1).mul_(255).round().to(torch.uint8).contiguous().ToArray<byte>();
+        return cpu.to(torch.float32).clamp(0, 1).mul_(255).round().to(torch.uint8).contiguous().data<byte>().ToArray();
     }
 }

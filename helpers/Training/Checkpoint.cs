@@ -10,9 +10,10 @@ namespace Helpers;
 /// <summary>
 /// Train or load: a training cell that has run once with the same parameters loads the trained weights
 /// instead of training again, so a class can step through a chapter in minutes. Weights go to
-/// <c>{Folder}/{name}-{hash}.bin</c> (the binding's state-dict format) and the history to
-/// <c>{name}-{hash}.history.json</c> beside it. The hash covers the parameters and the names and shapes
-/// of the tensors, so changing either trains afresh.
+/// <c>{Folder}/{name}-{hash}.bin</c> (TorchSharp's state-dict format, what <c>module.save</c> writes) and the
+/// history to <c>{name}-{hash}.history.json</c> beside it. The hash covers the parameters and the names,
+/// dtypes and shapes of the tensors, so changing either trains afresh. Files are written atomically (a
+/// temporary file in the same folder, then a rename), so an interrupted save leaves no half-written checkpoint.
 /// </summary>
 public static class Checkpoint
 {
@@ -25,20 +26,49 @@ public static class Checkpoint
     /// <param name="parameters">Everything that changes the result (epochs, batch size, seed, ...), e.g. an anonymous object.</param>
     /// <param name="train">Trains the model and returns what it recorded.</param>
     /// <param name="retrain">Train even when a checkpoint exists (and replace it).</param>
-    public static History TrainOrLoad(torch.nn.Module model, string name, object parameters, Func<History> train, bool retrain = false) =>
-        TrainOrLoad(model.state_dict(), name, parameters, train, retrain);
+    public static History TrainOrLoad(torch.nn.Module model, string name, object parameters, Func<History> train, bool retrain = false)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return TrainOrLoad(model.state_dict(), name, parameters, train, retrain,
+                           path => StateDictFile.Load(model, path), path => StateDictFile.Save(model, path));
+    }
 
     /// <summary>The same for named tensors kept by hand (a dictionary of parameters rather than a module).</summary>
     public static History TrainOrLoad<T>(IReadOnlyDictionary<string, T> tensors, string name, object parameters,
-                                         Func<History> train, bool retrain = false) where T : torch.Tensor
+                                         Func<History> train, bool retrain = false) where T : torch.Tensor =>
+        TrainOrLoad(tensors, name, parameters, train, retrain,
+                    path => StateDictFile.Load(tensors, path), path => StateDictFile.Save(tensors, path));
+
+    /// <summary>
+    /// Saves <paramref name="model"/>'s parameters and buffers as <c>model.save(path)</c> does, but atomically:
+    /// an error or a crash while writing leaves the file that was there.
+    /// </summary>
+    public static void Save(torch.nn.Module model, string path) => StateDictFile.Save(model, path);
+
+    /// <summary>
+    /// Loads a file written by <see cref="Save(torch.nn.Module, string)"/> or <c>module.save</c> into <paramref name="model"/>.
+    /// A file that does not match is refused before anything is copied, with an error that names the file and
+    /// every tensor that is missing, unexpected, or of another dtype or shape.
+    /// </summary>
+    public static void Load(torch.nn.Module model, string path) => StateDictFile.Load(model, path);
+
+    /// <summary>The same for named tensors kept by hand.</summary>
+    public static void Save<T>(IReadOnlyDictionary<string, T> tensors, string path) where T : torch.Tensor => StateDictFile.Save(tensors, path);
+
+    /// <summary>The same for named tensors kept by hand; each is copied in place, on its own device.</summary>
+    public static void Load<T>(IReadOnlyDictionary<string, T> tensors, string path) where T : torch.Tensor => StateDictFile.Load(tensors, path);
+
+    private static History TrainOrLoad<T>(IReadOnlyDictionary<string, T> tensors, string name, object parameters, Func<History> train,
+                                          bool retrain, Action<string> load, Action<string> save) where T : torch.Tensor
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(train);
         var settings = JsonSerializer.SerializeToNode(parameters) ?? throw new ArgumentNullException(nameof(parameters));
         var stem = Path.Combine(Folder, $"{name}-{Hash(tensors, settings)}");
         var (weightsPath, historyPath) = (stem + ".bin", stem + ".history.json");
         if (!retrain && File.Exists(weightsPath) && File.Exists(historyPath))
         {
-            Load(tensors, weightsPath);
+            load(weightsPath);
             var loaded = History.Load(historyPath);
             loaded.LoadedFrom = Path.GetFileName(weightsPath);
             return loaded;
@@ -48,8 +78,7 @@ public static class Checkpoint
         var history = train();
         history.TrainingSeconds = clock.Elapsed.TotalSeconds;
         history.LoadedFrom = null;
-        Directory.CreateDirectory(Folder);
-        torch.save(tensors.ToDictionary(pair => pair.Key, pair => (torch.Tensor)pair.Value), weightsPath);
+        save(weightsPath);
         history.Save(historyPath, settings);
         return history;
     }
@@ -61,16 +90,5 @@ public static class Checkpoint
         foreach (var (key, tensor) in tensors.OrderBy(pair => pair.Key, StringComparer.Ordinal))
             text.Append('\n').Append(key).Append(' ').Append(tensor.dtype).Append(' ').Append(string.Join("x", tensor.shape));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
-    }
-
-    private static void Load<T>(IReadOnlyDictionary<string, T> tensors, string path) where T : torch.Tensor
-    {
-        using var scope = torch.NewDisposeScope();
-        var saved = torch.load(path);
-        var missing = tensors.Keys.Where(key => !saved.ContainsKey(key)).ToList();
-        if (missing.Count > 0)
-            throw new InvalidDataException($"{path} lacks {string.Join(", ", missing)}; delete it or pass retrain: true");
-        using var noGrad = torch.no_grad();
-        foreach (var (key, tensor) in tensors) tensor.copy_(saved[key]);
     }
 }

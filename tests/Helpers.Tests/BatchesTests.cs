@@ -14,8 +14,8 @@ public class BatchesTests
         foreach (var (bx, by) in batches)
         {
             sizes.Add(by.shape[0]);
-            seen.AddRange(by.ToArray<long>());
-            Assert.Equal(by.ToArray<long>().Select(v => (float)v), bx.flatten().ToArray<float>());
+            seen.AddRange(by.data<long>().ToArray());
+            Assert.Equal(by.data<long>().ToArray().Select(v => (float)v), bx.flatten().data<float>().ToArray());
         }
 
         Assert.Equal([4L, 4, 2], sizes);
@@ -76,5 +76,5 @@ public class BatchesTests
     }
 
     private static List<List<long>> Epochs(Batches batches, int count) =>
-        Enumerable.Range(0, count).Select(_ => batches.SelectMany(b => b.y.ToArray<long>()).ToList()).ToList();
+        Enumerable.Range(0, count).Select(_ => batches.SelectMany(b => b.y.data<long>().ToArray()).ToList()).ToList();
 }

@@ -5,6 +5,7 @@ namespace Helpers.Tests;
 /// -log p(x) = -c and -ELBO = -c + KL(q || p); with q = p both bounds are exact for every k. With one pixel
 /// whose logit is z and z ~ N(0, 1), p(x = 1) = E[sigmoid(z)] = 1/2 by symmetry.
 /// </summary>
+[Collection(nameof(GlobalState))]
 public class EvaluationYardstickTests
 {
     // Four pixels, decoded to 0.8 whatever the code: c = 3 log 0.8 + log 0.2 for the image 1, 0, 1, 1.

@@ -92,7 +92,7 @@ public class IdxFileTests : TempFolderTest
         Assert.Equal([11, 1, 28, 28], set.Images.shape);
         Assert.Equal(ScalarType.Float32, set.Images.dtype);
         Assert.Equal(10f / 255, set.Images[10, 0, 27, 27].item<float>(), 6);
-        Assert.Equal([0L, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0], set.Labels.ToArray<long>());
+        Assert.Equal([0L, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0], set.Labels.data<long>().ToArray());
         Assert.Equal("Ankle boot", set.ClassNames[9]);
     }
 

@@ -13,8 +13,8 @@ public class ImageFolderTests : TempFolderTest
 
         Assert.Equal(["ant", "zebra"], set.ClassNames);
         Assert.Equal([3L, 1, 3, 4], set.Images.shape);
-        Assert.Equal([0L, 0, 1], set.Labels.ToArray<long>());
-        Assert.Equal([0.2f, 0f, 1f], set.Images[.., 0, 0, 0].ToArray<float>());
+        Assert.Equal([0L, 0, 1], set.Labels.data<long>().ToArray());
+        Assert.Equal([0.2f, 0f, 1f], set.Images[.., 0, 0, 0].data<float>().ToArray());
     }
 
     [Fact]
@@ -26,8 +26,8 @@ public class ImageFolderTests : TempFolderTest
         using var set = ImageFolder.Load(Temp.Path);
 
         Assert.Equal([2L, 3, 2, 2], set.Images.shape);
-        Assert.Equal([100f, 100f, 100f], set.Images[0, .., 1, 1].mul(255).round().ToArray<float>());
-        Assert.Equal([10f, 20f, 30f], set.Images[1, .., 1, 1].mul(255).round().ToArray<float>());
+        Assert.Equal([100f, 100f, 100f], set.Images[0, .., 1, 1].mul(255).round().data<float>().ToArray());
+        Assert.Equal([10f, 20f, 30f], set.Images[1, .., 1, 1].mul(255).round().data<float>().ToArray());
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class ImageFolderTests : TempFolderTest
 
         using var set = ImageFolder.Load(Temp.Path, height: 1, width: 4);
 
-        Assert.Equal([0f, 50f, 150f, 200f], set.Images.flatten().mul(255).round().ToArray<float>());
+        Assert.Equal([0f, 50f, 150f, 200f], set.Images.flatten().mul(255).round().data<float>().ToArray());
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class ManifoldTests
         Tensor Decoder(Tensor z)
         {
             calls.Add(z.shape);
-            points = z.flatten().ToArray<float>();
+            points = z.flatten().data<float>().ToArray();
             return ((z[.., 0] + 3) / 6).view(-1, 1, 1, 1).expand(-1, 1, 4, 4).contiguous();
         }
 

@@ -111,10 +111,13 @@ public class ModelSummaryTests
 
     private sealed class KerasStyleVae : Module<Tensor, Tensor>
     {
-        private readonly Dense enc_0 = new(784, 512, relu), enc_1 = new(512, 256, relu);
+        private static Tensor Relu(Tensor x) => functional.relu(x);
+        private static Tensor Sigmoid(Tensor x) => functional.sigmoid(x);
+
+        private readonly Dense enc_0 = new(784, 512, Relu), enc_1 = new(512, 256, Relu);
         private readonly Dense z_mean = new(256, 128), z_log_v = new(256, 128);
         private readonly Lambda z = new();
-        private readonly Dense dec_1 = new(128, 256, relu), dec_0 = new(256, 512, relu), output = new(512, 784, sigmoid);
+        private readonly Dense dec_1 = new(128, 256, Relu), dec_0 = new(256, 512, Relu), output = new(512, 784, Sigmoid);
 
         public KerasStyleVae() : base(nameof(KerasStyleVae)) => RegisterComponents();
 
@@ -136,9 +139,9 @@ public class ModelSummaryTests
 
         public override Tensor forward(Tensor x)
         {
-            var h = relu(enc_1.call(relu(enc_0.call(x))));
+            var h = functional.relu(enc_1.call(functional.relu(enc_0.call(x))));
             var code = z.call(z_mean.call(h), z_log_v.call(h));
-            return sigmoid(output.call(relu(dec_0.call(relu(dec_1.call(code))))));
+            return functional.sigmoid(output.call(functional.relu(dec_0.call(functional.relu(dec_1.call(code))))));
         }
     }
 }

@@ -14,7 +14,7 @@ public class NoiseTests
         manual_seed(3);
         using var second = Noise.Add(images, noiseFactor: 0.5);
 
-        Assert.True(first.equal(second));
+        Assert.True(first.Equals(second));
         Assert.Equal(0f, first.min().item<float>());
         Assert.Equal(1f, first.max().item<float>());
         // clamp(0.5 + 0.5 N(0,1), 0, 1) has standard deviation about 0.38 around 0.5.

@@ -23,7 +23,7 @@ public class RealDataTests
         Assert.Equal(1f, set.Images.max().item<float>());
         Assert.Equal([count], set.Labels.shape);
         Assert.Equal(ScalarType.Int64, set.Labels.dtype);
-        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), set.Labels.ToArray<long>().Distinct().Order());
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), set.Labels.data<long>().ToArray().Distinct().Order());
         Assert.Equal(10, set.ClassNames.Count);
     }
 
@@ -33,7 +33,7 @@ public class RealDataTests
         using var digits = Mnist.Load(Repository.DataDir, Split.Train, limit: 10);
         using var clothes = FashionMnist.Load(Repository.DataDir, Split.Train, limit: 10);
 
-        Assert.Equal([5L, 0, 4, 1, 9, 2, 1, 3, 1, 4], digits.Labels.ToArray<long>());
-        Assert.Equal([9L, 0, 0, 3, 0, 2, 7, 2, 5, 5], clothes.Labels.ToArray<long>());
+        Assert.Equal([5L, 0, 4, 1, 9, 2, 1, 3, 1, 4], digits.Labels.data<long>().ToArray());
+        Assert.Equal([9L, 0, 0, 3, 0, 2, 7, 2, 5, 5], clothes.Labels.data<long>().ToArray());
     }
 }

@@ -46,8 +46,8 @@ public class TrainingCheckpointTests : IDisposable
         Assert.Equal(1, counter.Runs);
         Assert.Null(first.LoadedFrom);
         Assert.NotNull(second.LoadedFrom);
-        Assert.True(fresh["w"].equal(full([3, 2], 7f)));
-        Assert.True(fresh["b"].equal(full([2], 7f)));
+        Assert.True(fresh["w"].Equals(full([3, 2], 7f)));
+        Assert.True(fresh["b"].Equals(full([2], 7f)));
         Assert.Equal(first["train"], second["train"]);
         Assert.Equal(first.TrainingSeconds, second.TrainingSeconds);
     }
@@ -67,7 +67,7 @@ public class TrainingCheckpointTests : IDisposable
         var reloaded = Weights();
         Checkpoint.TrainOrLoad(reloaded, "model", new { epochs = 2 }, counter.Training(reloaded, 5));
         Assert.Equal(4, counter.Runs);
-        Assert.True(reloaded["w"].equal(full([3, 2], 3f)), "retrain replaces the checkpoint");
+        Assert.True(reloaded["w"].Equals(full([3, 2], 3f)), "retrain replaces the checkpoint");
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class TrainingCheckpointTests : IDisposable
 
         var loaded = Checkpoint.TrainOrLoad(copy, "linear", new { seed = 0 }, () => throw new InvalidOperationException("should load"));
 
-        Assert.True(copy.weight.equal(model.weight));
+        Assert.True(copy.weight.Equals(model.weight));
         Assert.Equal(1.5, loaded.At("train", 1));
         Assert.Null(loaded.At("train", 2));
         Assert.Contains("Loaded from linear-", loaded.ToHtml());
