@@ -10,11 +10,10 @@ internal static class Worker
 {
     public static int Run(string modelName, int steps, int warmup, int threads)
     {
-        var factory = BenchModel.All.Select(f => f).FirstOrDefault(f => { using var m = f(); return m.Name == modelName; })
-            ?? throw new ArgumentException($"unknown model '{modelName}'");
+        var create = BenchModel.Find(modelName) ?? throw new ArgumentException($"unknown model '{modelName}'");
         set_num_threads(threads);
         manual_seed(0);
-        using var model = factory();
+        using var model = create();
         using var x = rand(model.InputShape);
         var times = new List<double>();
         for (var step = 0; step < warmup + steps; step++)
@@ -23,16 +22,17 @@ internal static class Worker
             model.Step(x);
             if (step >= warmup) times.Add(clock.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine(JsonSerializer.Serialize(new Measurement(model.Name, model.BatchSize, times, PeakResidentMegabytes())));
+        Console.WriteLine(JsonSerializer.Serialize(new Measurement(modelName, model.BatchSize, times, PeakResidentMegabytes())));
         return 0;
     }
 
     /// <summary>The process's peak resident set (VmHWM), in MB.</summary>
-    public static double PeakResidentMegabytes()
+    private static double PeakResidentMegabytes()
     {
         var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:"));
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
     }
 }
 
+/// <summary>What a worker of either side prints; the lower-case names are the Python side's JSON keys.</summary>
 internal sealed record Measurement(string model, int batch, List<double> ms, double peak_mb);

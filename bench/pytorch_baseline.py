@@ -1,6 +1,7 @@
-"""Times training steps of the chapters' models in PyTorch (Debian python3-torch, the same libtorch).
+"""Times training steps of the chapters' models in PyTorch (Debian's python3-torch 1.13.1).
 
-This is the side-by-side baseline of `make bench`; it is never used by the notebooks.
+This is the side-by-side baseline of `make bench`; it is never used by the notebooks. Each model is the
+one the C# side trains (bench/Models), layer for layer, so that the two columns time the same work.
 Prints one JSON object: {"model", "batch", "ms": [per-step times], "peak_mb"}.
 """
 import argparse
@@ -13,15 +14,35 @@ from torch import nn
 import torch.nn.functional as F
 
 
-def dense_vae(activation):
+class MatmulDense(nn.Module):
+    """Chapter 01's layer, written out from bare parameters: x W + b, W stored inputs x outputs (Glorot), b zero."""
+
+    def __init__(self, inputs, outputs):
+        super().__init__()
+        self.weight = nn.Parameter(nn.init.xavier_uniform_(torch.empty(inputs, outputs)))
+        self.bias = nn.Parameter(torch.zeros(outputs))
+
+    def forward(self, x):
+        return x.matmul(self.weight) + self.bias
+
+
+def keras_dense(inputs, outputs):
+    """Chapter 02's layer: a Linear initialised as Keras' Dense (Glorot weight, zero bias)."""
+    layer = nn.Linear(inputs, outputs)
+    nn.init.xavier_uniform_(layer.weight)
+    nn.init.zeros_(layer.bias)
+    return layer
+
+
+def dense_vae(dense, activation):
     class DenseVae(nn.Module):
         def __init__(self):
             super().__init__()
-            self.enc = nn.ModuleList([nn.Linear(784, 512), nn.Linear(512, 256)])
-            self.mu = nn.Linear(256, 128)
-            self.log_var = nn.Linear(256, 128)
-            self.dec = nn.ModuleList([nn.Linear(128, 256), nn.Linear(256, 512)])
-            self.out = nn.Linear(512, 784)
+            self.enc = nn.ModuleList([dense(784, 512), dense(512, 256)])
+            self.mu = dense(256, 128)
+            self.log_var = dense(256, 128)
+            self.dec = nn.ModuleList([dense(128, 256), dense(256, 512)])
+            self.out = dense(512, 784)
 
         def forward(self, x):
             h = x
@@ -34,7 +55,7 @@ def dense_vae(activation):
             return torch.sigmoid(self.out(z)), mu, log_var
 
     def loss(model, x):
-        x = x.view(x.shape[0], -1)
+        x = x.flatten(1)
         x_hat, mu, log_var = model(x)
         rec = -(x * torch.log(1e-10 + x_hat) + (1 - x) * torch.log(1e-10 + 1 - x_hat)).sum(-1)
         kl = -0.5 * (1 + log_var - mu.square() - log_var.exp()).sum(-1)
@@ -76,11 +97,11 @@ def conv_vae_a():
 
 
 def conv_vae_b():
-    """Chapter 03, model B: stride-2 convolutions padded as Keras' "same" (the odd pixel at the bottom and right);
-    per-pixel BCE + 5e-4 x the KL's bracket averaged."""
+    """Chapter 03, model B: stride-2 convolutions padded one pixel on every side, which gives Keras' "same"
+    output sizes (28 -> 14 -> 7) as the C# side does; per-pixel BCE + 5e-4 x the KL's bracket averaged."""
     model = ConvVae(
-        nn.Sequential(nn.ZeroPad2d((0, 1, 0, 1)), nn.Conv2d(1, 32, 3, stride=2), nn.ReLU(),
-                      nn.ZeroPad2d((0, 1, 0, 1)), nn.Conv2d(32, 64, 3, stride=2), nn.ReLU(),
+        nn.Sequential(nn.Conv2d(1, 32, 3, stride=2, padding=1), nn.ReLU(),
+                      nn.Conv2d(32, 64, 3, stride=2, padding=1), nn.ReLU(),
                       nn.Flatten(), nn.Linear(3136, 64), nn.ReLU()),
         64,
         nn.Sequential(nn.Linear(2, 12544), nn.ReLU(), nn.Unflatten(1, (64, 14, 14)),
@@ -115,12 +136,13 @@ def fashion_vae():
     class FashionVae(nn.Module):
         def __init__(self):
             super().__init__()
-            self.enc = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU(),
+            self.enc = nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU(),
                                      nn.Linear(64, 32), nn.ReLU())
             self.mu = nn.Linear(32, 10)
             self.log_var = nn.Linear(32, 10)
             self.dec = nn.Sequential(nn.Linear(10, 32), nn.ReLU(), nn.Linear(32, 64), nn.ReLU(),
-                                     nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 784), nn.Sigmoid())
+                                     nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 784), nn.Sigmoid(),
+                                     nn.Unflatten(1, (1, 28, 28)))
 
         def forward(self, x):
             h = self.enc(x)
@@ -128,7 +150,6 @@ def fashion_vae():
             return self.dec(mu + torch.exp(0.5 * log_var) * torch.randn_like(mu)), mu, log_var
 
     def loss(model, x):
-        x = x.view(x.shape[0], -1)
         x_hat, mu, log_var = model(x)
         kl = -0.5 * (1 + log_var - log_var.exp() - mu.square()).sum(-1)
         return F.binary_cross_entropy(x_hat, x) + kl.mean() / 784
@@ -178,8 +199,8 @@ def probabilistic_vae(latent=16):
 
 
 MODELS = {
-    "01-dense-tanh": (lambda: dense_vae(torch.tanh), 100, lambda p: torch.optim.Adam(p, lr=1e-3)),
-    "02-dense-relu": (lambda: dense_vae(torch.relu), 100, lambda p: torch.optim.Adam(p, lr=1e-3)),
+    "01-dense-tanh": (lambda: dense_vae(MatmulDense, torch.tanh), 100, lambda p: torch.optim.Adam(p, lr=1e-3)),
+    "02-dense-relu": (lambda: dense_vae(keras_dense, torch.relu), 100, lambda p: torch.optim.Adam(p, lr=1e-3)),
     "03-conv-a": (conv_vae_a, 64, lambda p: torch.optim.Adam(p, lr=1e-3)),
     "03-conv-b": (conv_vae_b, 32, lambda p: torch.optim.Adam(p, lr=1e-3)),
     "04-autoencoder": (conv_autoencoder, 32, lambda p: torch.optim.SGD(p, lr=1.0)),

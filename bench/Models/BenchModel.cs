@@ -3,16 +3,16 @@ using static TorchSharp.torch;
 
 namespace Bench.Models;
 
-/// <summary>A chapter's model as the benchmark trains it: one step = forward, loss, backward, optimizer step.</summary>
+/// <summary>A chapter's model as its notebook trains it: one step = forward, loss, backward, optimizer step.</summary>
 internal abstract class BenchModel : IDisposable
 {
-    /// <summary>The name shared with pytorch_baseline.py.</summary>
-    public abstract string Name { get; }
-
     public abstract int BatchSize { get; }
 
     /// <summary>Shape of one input batch.</summary>
     public virtual long[] InputShape => [BatchSize, 1, 28, 28];
+
+    /// <summary>At most this many timed steps per round (both sides alike), for a model whose steps take seconds.</summary>
+    public virtual int MaxSteps => int.MaxValue;
 
     /// <summary>Multiply-adds x 2 of one training step (forward and both backward products), for GFLOP/s.</summary>
     public abstract double FlopsPerStep { get; }
@@ -21,13 +21,15 @@ internal abstract class BenchModel : IDisposable
 
     protected abstract optim.Optimizer Optimizer { get; }
 
+    /// <summary>The batch's mean loss, built inside the step's dispose scope.</summary>
     protected abstract Tensor Loss(Tensor x);
 
+    /// <summary>One training step in its own dispose scope, as the notebooks' loops run each batch.</summary>
     public float Step(Tensor x)
     {
         using var scope = NewDisposeScope();
-        Optimizer.zero_grad();
         var loss = Loss(x);
+        Optimizer.zero_grad();
         loss.backward();
         Optimizer.step();
         return loss.item<float>();
@@ -54,14 +56,17 @@ internal abstract class BenchModel : IDisposable
     protected static double ConvFlops(int batch, int positions, int inChannels, int outChannels, int kernel) =>
         3.0 * 2 * batch * positions * inChannels * outChannels * kernel * kernel;
 
-    public static IReadOnlyList<Func<BenchModel>> All { get; } =
+    /// <summary>The models by the names pytorch_baseline.py knows them by, in chapter order.</summary>
+    public static IReadOnlyList<(string Name, Func<BenchModel> Create)> All { get; } =
     [
-        () => new DenseVae("01-dense-tanh", nn.functional.tanh),
-        () => new DenseVae("02-dense-relu", nn.functional.relu),
-        () => new ConvVaeA(),
-        () => new ConvVaeB(),
-        () => new ConvAutoencoder(),
-        () => new FashionVae(),
-        () => new ProbabilisticVae(),
+        ("01-dense-tanh", () => new DenseVae(MatmulDense.Create, h => h.tanh())),
+        ("02-dense-relu", () => new DenseVae(KerasDense.Create, h => h.relu())),
+        ("03-conv-a", () => new ConvVaeA()),
+        ("03-conv-b", () => new ConvVaeB()),
+        ("04-autoencoder", () => new ConvAutoencoder()),
+        ("04-fashion-vae", () => new FashionVae()),
+        ("04-probabilistic-vae", () => new ProbabilisticVae()),
     ];
+
+    public static Func<BenchModel>? Find(string name) => All.FirstOrDefault(m => m.Name == name).Create;
 }

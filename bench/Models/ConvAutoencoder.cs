@@ -18,7 +18,6 @@ internal sealed class ConvAutoencoder : BenchModel
 
     public ConvAutoencoder() => optimizer = optim.SGD(network.parameters(), 1.0);
 
-    public override string Name => "04-autoencoder";
     public override int BatchSize => 32;
     public override double FlopsPerStep =>
         ConvFlops(BatchSize, 28 * 28, 1, 16, 3) + ConvFlops(BatchSize, 14 * 14, 16, 32, 3) + ConvFlops(BatchSize, 7 * 7, 32, 64, 3)

@@ -16,7 +16,6 @@ internal sealed class ConvVaeA() : ConvVae(
                   nn.ConvTranspose2d(64, 64, 3), nn.ReLU(), nn.Upsample(scale_factor: [2.0, 2.0]),
                   nn.ConvTranspose2d(64, 1, 5), nn.Sigmoid()))
 {
-    public override string Name => "03-conv-a";
     public override int BatchSize => 64;
 
     // Encoder, then decoder; a transposed convolution applies its kernel at each of its input pixels.

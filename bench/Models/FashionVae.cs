@@ -10,9 +10,8 @@ internal sealed class FashionVae : BenchModel
     private readonly Network network = new();
     private readonly optim.Optimizer optimizer;
 
-    public FashionVae() => optimizer = optim.RMSProp(network.parameters(), lr: 1e-3, alpha: 0.9, eps: 1e-7);
+    public FashionVae() => optimizer = optim.RMSProp(network.parameters(), lr: 0.001, alpha: 0.9, eps: 1e-7);
 
-    public override string Name => "04-fashion-vae";
     public override int BatchSize => 128;
     public override double FlopsPerStep => DenseFlops(BatchSize, 784, 128, 64, 32) + 2 * DenseFlops(BatchSize, 32, 10)
                                            + DenseFlops(BatchSize, 10, 32, 64, 128, 784);
@@ -22,19 +21,19 @@ internal sealed class FashionVae : BenchModel
     // Kingma & Welling (2014), App. B, scaled as in the source: per-pixel cross-entropy plus the KL over 784.
     protected override Tensor Loss(Tensor x)
     {
-        var flat = x.view(x.shape[0], -1);
-        var (xHat, mu, logVar) = network.forward(flat);
-        var kl = -0.5 * (1 + logVar - logVar.exp() - mu.square()).sum(-1);
-        return nn.functional.binary_cross_entropy(xHat, flat) + kl.mean() / 784;
+        var (xHat, mu, logVar) = network.call(x);
+        var latentLoss = -0.5 * (1 + logVar - logVar.exp() - mu.square()).sum(1);
+        return nn.functional.binary_cross_entropy(xHat, x) + latentLoss.mean() / 784;
     }
 
     private sealed class Network : nn.Module<Tensor, (Tensor, Tensor, Tensor)>
     {
-        private readonly Sequential encoder = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU(),
+        private readonly Sequential encoder = nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU(),
                                                            nn.Linear(64, 32), nn.ReLU());
         private readonly Linear mean = nn.Linear(32, 10), logVariance = nn.Linear(32, 10);
         private readonly Sequential decoder = nn.Sequential(nn.Linear(10, 32), nn.ReLU(), nn.Linear(32, 64), nn.ReLU(),
-                                                           nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 784), nn.Sigmoid());
+                                                           nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 784), nn.Sigmoid(),
+                                                           nn.Unflatten(1, [1, 28, 28]));
 
         public Network() : base("fashion_vae") => RegisterComponents();
 
@@ -42,7 +41,7 @@ internal sealed class FashionVae : BenchModel
         {
             var h = encoder.call(x);
             var (mu, logVar) = (mean.call(h), logVariance.call(h));
-            return (decoder.call(mu + (0.5 * logVar).exp() * randn_like(mu)), mu, logVar);
+            return (decoder.call(mu + (logVar * 0.5).exp() * randn_like(mu)), mu, logVar);
         }
     }
 }

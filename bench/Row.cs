@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Bench;
+
+/// <summary>
+/// One model's line of the results: the medians of both sides, their ratio, TorchSharp's throughput and peak memory;
+/// <see cref="Steps"/> is how many steps each round timed.
+/// </summary>
+internal sealed record Row(string Model, int Batch, int Steps, double TorchSharpMs, double PyTorchMs, double Gflops, double PercentOfPeak,
+                           double PercentOfPyTorchPeak, double TorchSharpPeakMb, double PyTorchPeakMb)
+{
+    public double Ratio => TorchSharpMs / PyTorchMs;
+
+    public static Row From(string model, int batch, int steps, double flops, Peaks peak, List<Measurement> torchSharp, List<Measurement> pyTorch)
+    {
+        var torchSharpMs = Median(torchSharp.SelectMany(m => m.ms));
+        var gflops = flops / (torchSharpMs / 1000) / 1e9;
+        return new Row(model, batch, steps, torchSharpMs, Median(pyTorch.SelectMany(m => m.ms)), gflops, 100 * gflops / peak.TorchSharp,
+                       100 * gflops / peak.PyTorch, torchSharp.Max(m => m.peak_mb), pyTorch.Max(m => m.peak_mb));
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    public const string Header =
+        "| model | batch | ms/step TorchSharp | ms/step PyTorch | ratio | GFLOP/s | % of peak | % of PyTorch's peak | peak MB TorchSharp | peak MB PyTorch |";
+
+    public const string CsvHeader =
+        "model,batch,ms_torchsharp,ms_pytorch,ratio,gflops,percent_of_peak,percent_of_pytorch_peak,peak_mb_torchsharp,peak_mb_pytorch";
+
+    public string Text() => string.Format(CultureInfo.InvariantCulture,
+        "| {0} | {1} | {2:F2} | {3:F2} | {4:F2} | {5:F1} | {6:F0}% | {7:F0}% | {8:F0} | {9:F0} |",
+        Model, Batch, TorchSharpMs, PyTorchMs, Ratio, Gflops, PercentOfPeak, PercentOfPyTorchPeak, TorchSharpPeakMb, PyTorchPeakMb);
+
+    public string Csv() => string.Create(CultureInfo.InvariantCulture,
+        $"{Model},{Batch},{TorchSharpMs:F3},{PyTorchMs:F3},{Ratio:F3},{Gflops:F2},{PercentOfPeak:F1},{PercentOfPyTorchPeak:F1},{TorchSharpPeakMb:F0},{PyTorchPeakMb:F0}");
+}
