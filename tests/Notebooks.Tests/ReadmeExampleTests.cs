@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Notebooks.Tests;
@@ -18,16 +17,7 @@ public class ReadmeExampleTests
         using var folder = new TempFolder();
         var notebooks = folder.NotebooksBeside("build", "data");
         var notebook = Path.Combine(notebooks, "readme.ipynb");
-        File.WriteAllText(notebook, new JsonObject
-        {
-            ["cells"] = new JsonArray(new JsonObject
-            {
-                ["cell_type"] = "code", ["execution_count"] = null, ["id"] = "5e1f0a2b", ["outputs"] = new JsonArray(),
-                ["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } },
-                ["source"] = code,
-            }),
-            ["metadata"] = new JsonObject(), ["nbformat"] = 4, ["nbformat_minor"] = 5,
-        }.ToJsonString());
+        File.WriteAllText(notebook, NotebookJson.Of(code));
 
         var output = Path.Combine(folder.Path, "out");
         var (exitCode, log) = Nbrun.Run("run", notebook, "--out", output);
@@ -35,7 +25,7 @@ public class ReadmeExampleTests
         Assert.True(exitCode == 0, $"the README example failed:\n{log}");
         var executed = new ExecutedNotebook(Path.Combine(output, "readme.ipynb"));
         Assert.Empty(executed.Errors);
-        Assert.Equal(1, executed.Count("text/html"));
+        Assert.Single(executed.Htmls, html => html.Contains("data:image/png;base64,"));
         var png = File.ReadAllBytes(Path.Combine(notebooks, "results", "first-digits.png"));
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
     }

@@ -10,10 +10,10 @@ public static class Nbrun
 
     public static string Dll => Path.Combine(Repository.Root, "build", "runner", "nbrun.dll");
 
-    /// <summary>Fails with what to do when `make setup` has not built the runner and the notebooks' assemblies.</summary>
+    /// <summary>Fails with what to do when `make setup` has not built the runner and the helpers the notebooks reference.</summary>
     public static void RequireSetup()
     {
-        string[] needed = [Dll, Path.Combine(Repository.Root, "build", "bin", "TorchBinding.dll"), Path.Combine(Repository.Root, "build", "bin", "Helpers.dll")];
+        string[] needed = [Dll, Path.Combine(Repository.Root, "build", "bin", "Helpers.dll")];
         var missing = needed.Where(path => !File.Exists(path)).ToList();
         Assert.True(missing.Count == 0,
             $"missing {string.Join(", ", missing)}: run `make setup` in {Repository.Root} first (it builds the runner and the assemblies the notebooks reference)");
