@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using TorchSharp;
@@ -58,7 +59,16 @@ public sealed class ModelSummary : Figure
             using var noGrad = torch.no_grad();
             var input = torch.zeros([2, .. inputShape], device: device);
             trace.Start(input);
-            call.Invoke(model, [input]);
+            try
+            {
+                call.Invoke(model, BindingFlags.DoNotWrapExceptions, null, [input], null);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new ArgumentException(
+                    $"{model.GetType().Name} failed on a zero input of shape [{string.Join(", ", input.shape)}] (a batch of 2 and inputShape): {e.Message}",
+                    nameof(inputShape), e);
+            }
         }
         finally
         {

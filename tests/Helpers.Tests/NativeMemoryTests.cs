@@ -1,0 +1,59 @@
+namespace Helpers.Tests;
+
+/// <summary>
+/// glibc keeps the memory libtorch frees once the helpers are loaded. Page faults and allocator statistics are
+/// counted for the whole process, so these tests run alone.
+/// </summary>
+[Collection(nameof(GlobalState))]
+public class NativeMemoryTests
+{
+    private static bool IsGlibc() =>
+        OperatingSystem.IsLinux() && File.ReadLines("/proc/self/maps").Any(line => line.EndsWith("/libc.so.6", StringComparison.Ordinal));
+
+    [Fact]
+    public void Loading_the_helpers_applied_the_settings_on_linux_with_glibc()
+    {
+        // Any use of a helpers type runs its module initializer, so the property reads true before the call.
+        Assert.Equal(IsGlibc(), NativeMemory.KeepsFreedMemory);
+        NativeMemory.KeepFreedMemory();
+        Assert.Equal(IsGlibc(), NativeMemory.KeepsFreedMemory);
+    }
+
+    [Fact]
+    public void An_activation_below_32_MiB_comes_from_the_heap_rather_than_a_mapping_of_its_own()
+    {
+        Assert.True(NativeMemory.KeepsFreedMemory, "the settings apply on Linux with glibc, where this test runs");
+        var mappedBefore = (long)Glibc.MallocInfo().MappedBytes;
+
+        using var activation = empty(24L << 18).fill_(1);
+
+        var mapped = (long)Glibc.MallocInfo().MappedBytes - mappedBefore;
+        Assert.True(mapped < 1 << 20, $"a 24 MiB tensor added {mapped >> 20} MiB of mapped blocks");
+    }
+
+    [Fact]
+    public void Memory_a_training_step_freed_is_reused_without_faulting_its_pages_in_again()
+    {
+        Assert.True(NativeMemory.KeepsFreedMemory, "the settings apply on Linux with glibc, where this test runs");
+        // A step in miniature: six 16 MiB activations alive at once, more than one 64 MiB heap of a thread's arena
+        // holds, then all freed. By default glibc gives a heap that falls empty back to the system, and the next
+        // step faults its pages in again.
+        const int activations = 6;
+        const long floats = 4L << 20;
+        var pagesPerStep = activations * floats * sizeof(float) / Environment.SystemPageSize;
+        void Step(float value)
+        {
+            using var scope = NewDisposeScope();
+            for (var i = 0; i < activations; i++) empty(floats).fill_(value);
+        }
+        // The first steps lay out the heaps (and load libtorch's code, when no test has yet).
+        Step(0);
+        Step(1);
+
+        var before = ProcessMemory.MinorPageFaults();
+        for (var step = 2; step < 6; step++) Step(step);
+        var faults = ProcessMemory.MinorPageFaults() - before;
+
+        Assert.True(faults < pagesPerStep / 10, $"{faults} minor page faults over four steps that touch {pagesPerStep} pages each");
+    }
+}
