@@ -79,6 +79,49 @@ public class ModelSummaryTests
         Assert.Contains("Non-trainable params: 15", html);
     }
 
+    [Fact]
+    public void A_layer_with_a_tuple_result_shows_every_shape_and_the_hooks_leave_results_and_model_as_they_were()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new Encoder();
+        var x = rand(3, 6);
+        var (meanBefore, logVarBefore) = model.call(x);
+
+        var summary = ModelSummary.Of(model, [6]);
+
+        Assert.Equal(["input", "hidden", "heads"], summary.Rows.Select(r => r.Name));
+        Assert.Equal("[(None, 2), (None, 2)]", summary.Rows[^1].OutputShape);
+        Assert.Equal(["hidden[0][0]"], summary.Rows[^1].ConnectedTo);
+        var (mean, logVar) = model.call(x);
+        Assert.True(mean.Equals(meanBefore) && logVar.Equals(logVarBefore));
+        // The hooks are gone: a second summary has the same rows, not twice as many.
+        Assert.Equal(summary.Rows.Count, ModelSummary.Of(model, [6]).Rows.Count);
+    }
+
+    /// <summary>An encoder whose last layer returns a tuple (mean, log-variance), as the chapters' encoders do.</summary>
+    private sealed class Encoder : Module<Tensor, (Tensor, Tensor)>
+    {
+        private readonly Linear hidden = Linear(6, 4);
+        private readonly Heads heads = new();
+
+        public Encoder() : base(nameof(Encoder)) => RegisterComponents();
+
+        public override (Tensor, Tensor) forward(Tensor x) => heads.call(hidden.call(x));
+    }
+
+    private sealed class Heads : Module<Tensor, (Tensor, Tensor)>
+    {
+        private readonly Parameter weight = Parameter(randn(4, 4));
+
+        public Heads() : base(nameof(Heads)) => RegisterComponents();
+
+        public override (Tensor, Tensor) forward(Tensor h)
+        {
+            var both = functional.linear(h, weight);
+            return (both[.., ..2], both[.., 2..]);
+        }
+    }
+
     private static string[] Lines(string table) => table.ReplaceLineEndings("\n").Split('\n').Select(line => line.TrimEnd()).ToArray();
 
     /// <summary>Keras' Dense: the activation is part of the layer.</summary>
