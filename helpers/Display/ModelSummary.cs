@@ -44,8 +44,13 @@ public sealed class ModelSummary : Figure
     public long NonTrainableParameters => TotalParameters - TrainableParameters;
 
     /// <summary>Summarises <paramref name="model"/>, a module with one tensor input of the given shape (without the batch dimension).</summary>
+    /// <param name="model">The module; it runs once on zeros.</param>
+    /// <param name="inputShape">One input without the batch dimension, e.g. <c>[1, 28, 28]</c>.</param>
+    /// <param name="device">Where the zeros are made; by default where the model's parameters are (the CPU if it has none).</param>
     public static ModelSummary Of(torch.nn.Module model, long[] inputShape, torch.Device? device = null)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        device ??= model.parameters().FirstOrDefault()?.device;
         var call = model.GetType().GetMethod("call", [typeof(torch.Tensor)])
             ?? throw new ArgumentException($"{model.GetType().Name} has no call(Tensor): a summary needs a module with one tensor input", nameof(model));
         var trace = new Trace();
