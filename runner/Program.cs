@@ -1,6 +1,11 @@
 using NotebookRunner.Cli;
+using NotebookRunner.Hosting;
 using NotebookRunner.Notebooks;
 using Spectre.Console;
+
+// The kernel process the runner starts for each notebook; it has no console of its own to set up.
+if (args is [KernelHost.Command, .. var pipes])
+    return await KernelHost.RunAsync(pipes);
 
 // Progress goes to the real stdout, captured now: while cells run, Console.Out is the cell's output.
 var live = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
@@ -49,7 +54,5 @@ catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
 {
     AtomicFile.DeletePendingTempFiles();
     console.MarkupLine("[yellow]Interrupted: no output was written for the notebook that was running.[/]");
-    // A cell still running on another thread cannot be stopped; exiting ends it.
-    Environment.Exit(ExitCodes.Interrupted);
     return ExitCodes.Interrupted;
 }

@@ -12,6 +12,9 @@ internal interface IRunProgress
 
     void CellSkipped(int cellNumber, string reason);
 
+    /// <summary>A line the kernel process printed itself, outside the cells' outputs (native libraries, the runtime).</summary>
+    void KernelPrinted(string line);
+
     void NotebookFinished(NotebookRunResult result);
 }
 

@@ -26,7 +26,15 @@ internal sealed class NotebookJob(ParameterSources parameters, string outputFold
         if (Path.GetFullPath(outputPath) == Path.GetFullPath(notebookPath))
             return new NotebookJobResult(notebookPath, null, null, TimeSpan.Zero,
                 $"{notebookPath}: the executed copy would overwrite the notebook itself; choose another --out folder");
-        var run = await new NotebookExecutor(progress).RunAsync(notebook, cancellation);
+        NotebookRunResult run;
+        try
+        {
+            run = await new NotebookExecutor(progress).RunAsync(notebook, cancellation);
+        }
+        catch (KernelStartException error)
+        {
+            return new NotebookJobResult(notebookPath, null, null, TimeSpan.Zero, $"{notebookPath}: {error.Message}");
+        }
         MarkForExport(notebook);
         NotebookFile.Save(notebook, outputPath);
         var failed = run.Failure is { } failure

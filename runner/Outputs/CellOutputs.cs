@@ -1,67 +1,52 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using NotebookRunner.Formatting;
 using NotebookRunner.Notebooks;
+using NotebookRunner.Protocol;
 
 namespace NotebookRunner.Outputs;
 
 /// <summary>
-/// Collects one cell's outputs in the order they happen and saves them the way VS Code does
-/// (polyglot.md §1): consecutive writes to one stream merge, displays can be replaced in
-/// place, errors carry ename "Error". Thread-safe, since cells may write from worker threads.
+/// Collects one cell's outputs in the order the kernel reports them and saves them the way
+/// VS Code + Polyglot do (polyglot.md §1): consecutive writes to one stream merge into one
+/// output, a display whose id the cell already shows is replaced in place, errors carry ename "Error".
 /// </summary>
 internal sealed class CellOutputs
 {
-    private readonly object gate = new();
     private readonly List<Output> outputs = [];
+    private readonly Dictionary<string, DisplayOutput> displaysById = [];
 
-    public bool HasError
-    {
-        get { lock (gate) return outputs.OfType<ErrorOutput>().Any(); }
-    }
+    /// <summary>The value ids of the displays this cell shows.</summary>
+    public IEnumerable<string> DisplayIds => displaysById.Keys;
+
+    public bool Shows(string id) => displaysById.ContainsKey(id);
 
     public void AppendStream(string name, string text)
     {
         if (text.Length == 0)
             return;
-        lock (gate)
-        {
-            if (outputs.LastOrDefault() is StreamOutput last && last.Name == name)
-                last.Text.Append(text);
-            else
-                outputs.Add(new StreamOutput(name, new StringBuilder(text)));
-        }
+        if (outputs.LastOrDefault() is StreamOutput last && last.Name == name)
+            last.Text.Append(text);
+        else
+            outputs.Add(new StreamOutput(name, new StringBuilder(text)));
     }
 
-    /// <summary>Adds a display and returns the handle that <see cref="Replace"/> takes.</summary>
-    public object AddDisplay(IReadOnlyList<FormattedValue> data)
+    /// <summary>Shows a value; with the <paramref name="id"/> of a display this cell shows, replaces that display.</summary>
+    public void Display(string? id, IReadOnlyList<MimeValue> data)
     {
+        if (id is not null && displaysById.TryGetValue(id, out var shown))
+        {
+            shown.Data = data;
+            return;
+        }
         var display = new DisplayOutput(data);
-        lock (gate)
-            outputs.Add(display);
-        return display;
+        outputs.Add(display);
+        if (id is not null)
+            displaysById[id] = display;
     }
 
-    public void Replace(object handle, IReadOnlyList<FormattedValue> data)
-    {
-        var display = (DisplayOutput)handle;
-        lock (gate)
-        {
-            display.Data = data;
-        }
-    }
+    public void AddError(string message) => outputs.Add(new ErrorOutput(message));
 
-    public void AddError(string message)
-    {
-        lock (gate)
-            outputs.Add(new ErrorOutput(message));
-    }
-
-    public JsonArray ToJson()
-    {
-        lock (gate)
-            return new JsonArray(outputs.Select(output => (JsonNode)output.ToJson()).ToArray());
-    }
+    public JsonArray ToJson() => new(outputs.Select(output => (JsonNode)output.ToJson()).ToArray());
 
     private abstract class Output
     {
@@ -82,9 +67,9 @@ internal sealed class CellOutputs
         };
     }
 
-    private sealed class DisplayOutput(IReadOnlyList<FormattedValue> data) : Output
+    private sealed class DisplayOutput(IReadOnlyList<MimeValue> data) : Output
     {
-        public IReadOnlyList<FormattedValue> Data { get; set; } = data;
+        public IReadOnlyList<MimeValue> Data { get; set; } = data;
 
         public override JsonObject ToJson()
         {
@@ -102,14 +87,12 @@ internal sealed class CellOutputs
 
     private sealed class ErrorOutput(string message) : Output
     {
-        public string Message { get; } = message;
-
         public override JsonObject ToJson() => new()
         {
             ["ename"] = "Error",
-            ["evalue"] = Message,
+            ["evalue"] = message,
             ["output_type"] = "error",
-            ["traceback"] = new JsonArray(Message.Split('\n').Select(line => (JsonNode)line).ToArray()),
+            ["traceback"] = new JsonArray(message.Split('\n').Select(line => (JsonNode)line).ToArray()),
         };
     }
 }

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NotebookRunner.Formatting;
 using NotebookRunner.Notebooks;
+using NotebookRunner.Protocol;
 
 namespace NotebookRunner.Outputs;
 
 /// <summary>How VS Code stores one MIME type's data: text as lines, images as one base64 string, JSON as JSON.</summary>
 internal static class MimeData
 {
-    public static JsonNode ToJson(FormattedValue value)
+    public static JsonNode ToJson(MimeValue value)
     {
         var mimeType = value.MimeType;
         if (mimeType.StartsWith("text/", StringComparison.Ordinal) || mimeType == "image/svg+xml")

@@ -1,67 +1,99 @@
+using System.Text.Json.Nodes;
 using FluentAssertions;
 using NotebookRunner.Tests.Support;
 using Xunit;
 
 namespace NotebookRunner.Tests;
 
-/// <summary>A failing cell stops the run like "Run All": error recorded, later cells unrun, non-zero exit.</summary>
-public sealed class FailureTests : WorkspaceTest
+/// <summary>
+/// A failing cell stops its notebook like "Run All": the error is recorded in that cell, later
+/// cells stay unrun, the exit code is non-zero, and the other notebooks of the run still run.
+/// One `nbrun run` of three failing notebooks, the crashing one first.
+/// </summary>
+public sealed class FailureTests(FailureTests.Run run) : IClassFixture<FailureTests.Run>
 {
-    [Fact]
-    public async Task A_compile_error_is_saved_as_an_error_output_with_the_diagnostics()
+    public sealed class Run : IAsyncLifetime
     {
-        var notebook = await InProcessRun.RunAsync(Workspace, "compile-error.ipynb");
+        internal FixtureWorkspace Workspace { get; } = new();
 
-        var error = notebook.Outputs(2).Single()!;
-        error["output_type"]!.GetValue<string>().Should().Be("error");
+        internal CliProcess Cli { get; private set; } = null!;
+
+        public async Task InitializeAsync() =>
+            Cli = await CliProcess.RunAsync(Workspace.Root, "run",
+                Workspace.Notebook("crash.ipynb"), Workspace.Notebook("compile-error.ipynb"), Workspace.Notebook("exception.ipynb"),
+                "--out", Workspace.OutputFolder);
+
+        public Task DisposeAsync()
+        {
+            Cli.Dispose();
+            Workspace.Dispose();
+            return Task.CompletedTask;
+        }
+
+        internal JsonArray Cells(string notebook) =>
+            JsonNode.Parse(File.ReadAllText(Workspace.Executed(notebook)))!["cells"]!.AsArray();
+    }
+
+    [Fact]
+    public void A_compile_error_is_saved_as_an_error_output_with_the_diagnostics()
+    {
+        var error = ErrorOf("compile-error.ipynb", cellIndex: 2);
+
         error["ename"]!.GetValue<string>().Should().Be("Error");
         error["evalue"]!.GetValue<string>().Should().StartWith("(1,9): error CS0103: The name 'undefinedName' does not exist");
         error["traceback"]!.AsArray().Select(line => (string)line!).Should().Equal(error["evalue"]!.GetValue<string>().Split('\n'));
-        AssertStoppedAt(notebook, failedCell: 2);
+        AssertStoppedAt("compile-error.ipynb", failedCell: 2);
     }
 
     [Fact]
-    public async Task An_exception_is_saved_with_its_full_text_and_stops_the_run()
+    public void An_exception_is_saved_with_its_full_text_and_stops_the_notebook()
     {
-        var notebook = await InProcessRun.RunAsync(Workspace, "exception.ipynb");
+        var error = ErrorOf("exception.ipynb", cellIndex: 2);
 
-        var error = notebook.Outputs(2).Single()!;
-        error["ename"]!.GetValue<string>().Should().Be("Error");
         error["evalue"]!.GetValue<string>().Should().StartWith("System.InvalidOperationException: boom from the notebook");
         error["traceback"]!.AsArray().Count.Should().BeGreaterThan(1, "the stack trace lines follow the message");
-        AssertStoppedAt(notebook, failedCell: 2);
+        AssertStoppedAt("exception.ipynb", failedCell: 2);
     }
 
     [Fact]
-    public async Task A_nuget_reference_fails_the_cell_as_not_available_offline()
+    public void A_cell_that_kills_the_kernel_process_is_reported_as_that_cells_error_with_how_it_died()
     {
-        var notebook = await InProcessRun.RunAsync(Workspace, "nuget.ipynb");
+        var error = ErrorOf("crash.ipynb", cellIndex: 2);
 
-        var message = notebook.Outputs(1).Single()!["evalue"]!.GetValue<string>();
-        message.Should().StartWith("#r \"nuget: Plotly.NET, 4.2.0\" is not available offline (line 2)");
-        AssertStoppedAt(notebook, failedCell: 1);
+        error["evalue"]!.GetValue<string>().Should().StartWith("the kernel process died: signal 11 (SIGSEGV, exit code 139)");
+        AssertStoppedAt("crash.ipynb", failedCell: 2);
+        ExecutedNotebook.Text(run.Cells("crash.ipynb")[1]!["outputs"]![0]!["text"]).Should().Be("before the crash\n",
+            "the outputs of the cells before the crash are kept");
     }
 
     [Fact]
-    public async Task The_command_exits_non_zero_naming_the_failed_cell_and_still_writes_the_executed_copy()
+    public void The_command_names_each_failed_cell_exits_non_zero_and_runs_the_notebooks_after_a_crash()
     {
-        using var cli = await CliProcess.RunAsync(Workspace.Root, "run", Workspace.Notebook("exception.ipynb"), "--out", Workspace.OutputFolder);
-
-        cli.ExitCode.Should().Be(1, cli.Output);
-        cli.Output.Should().Contain("cell 3 failed (throw new InvalidOperationException(\"boom from the notebook\");)");
-        File.Exists(Workspace.Executed("exception.ipynb")).Should().BeTrue("the executed notebook with the error is useful");
-        Directory.GetFiles(Workspace.OutputFolder, "*.tmp").Should().BeEmpty();
+        run.Cli.ExitCode.Should().Be(1, run.Cli.Output);
+        run.Cli.Output.Should().Contain("crash.ipynb: cell 3 failed (#r \"lib/Shapes.dll\")")
+            .And.Contain("the kernel process died: signal 11 (SIGSEGV, exit code 139)")
+            .And.Contain("compile-error.ipynb: cell 3 failed (var y = undefinedName + 1;)")
+            .And.Contain("exception.ipynb: cell 3 failed (throw new InvalidOperationException(\"boom from the notebook\");)")
+            .And.Contain("3 of 3 notebooks failed");
+        Directory.GetFiles(run.Workspace.OutputFolder, "*.tmp").Should().BeEmpty();
     }
 
-    private static void AssertStoppedAt(ExecutedNotebook notebook, int failedCell)
+    private JsonNode ErrorOf(string notebook, int cellIndex)
     {
-        notebook.Result.Succeeded.Should().BeFalse();
-        notebook.Result.Error.Should().StartWith($"cell {failedCell + 1} (");
-        notebook.Cell(failedCell)["execution_count"]!.GetValue<int>().Should().Be(failedCell);
-        for (var later = failedCell + 1; later < notebook.Cells.Count; later++)
+        var error = run.Cells(notebook)[cellIndex]!["outputs"]!.AsArray().Last()!;
+        error["output_type"]!.GetValue<string>().Should().Be("error");
+        return error;
+    }
+
+    /// <summary>The failed cell ran (numbered in order) and every later cell is saved unrun.</summary>
+    private void AssertStoppedAt(string notebook, int failedCell)
+    {
+        var cells = run.Cells(notebook);
+        cells[failedCell]!["execution_count"]!.GetValue<int>().Should().Be(failedCell);
+        for (var later = failedCell + 1; later < cells.Count; later++)
         {
-            notebook.Outputs(later).Should().BeEmpty();
-            notebook.Cell(later)["execution_count"].Should().BeNull();
+            cells[later]!["outputs"]!.AsArray().Should().BeEmpty();
+            cells[later]!["execution_count"].Should().BeNull();
         }
     }
 }

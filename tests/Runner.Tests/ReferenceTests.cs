@@ -4,49 +4,64 @@ using Xunit;
 
 namespace NotebookRunner.Tests;
 
-/// <summary>#r of locally built libraries: relative paths, shared dependencies, library formatters, native neighbours.</summary>
-public sealed class ReferenceTests : WorkspaceTest
+/// <summary>
+/// #r of locally built libraries by paths relative to the notebook's folder (given to nbrun by a
+/// path relative to another folder), shared dependencies and library formatters.
+/// </summary>
+public sealed class ReferenceTests(ReferenceTests.Run run) : IClassFixture<ReferenceTests.Run>
 {
-    [Fact]
-    public async Task Relative_references_resolve_from_the_notebook_folder_and_share_one_copy_of_a_dependency()
+    public sealed class Run : IAsyncLifetime
     {
-        var notebook = await InProcessRun.RunAsync(Workspace, "references.ipynb");
+        private readonly FixtureWorkspace workspace = new();
 
-        notebook.Result.Error.Should().BeNull();
+        internal ExecutedNotebook Notebook { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            var savedDirectory = Environment.CurrentDirectory;
+            Environment.CurrentDirectory = workspace.Root;
+            try
+            {
+                Notebook = await InProcessRun.RunAsync(workspace, Path.Combine("notebooks", "references.ipynb"));
+            }
+            finally
+            {
+                Environment.CurrentDirectory = savedDirectory;
+            }
+        }
+
+        public Task DisposeAsync()
+        {
+            workspace.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
+    private ExecutedNotebook Notebook => run.Notebook;
+
+    [Fact]
+    public void Relative_references_resolve_from_the_notebook_folder_and_share_one_copy_of_a_dependency()
+    {
+        Notebook.Result.Error.Should().BeNull();
         // Canvas.Scale (Drawing.dll) takes and returns Shape (Shapes.dll): a second loaded copy of
         // Shapes would make the notebook's Shape a different type and the call fail.
-        ExecutedNotebook.Text(notebook.Data(2, 0)["text/html"]).Should().Contain("<pre>6</pre>");
+        ExecutedNotebook.Text(Notebook.Data(2, 0)["text/html"]).Should().Contain("<pre>6</pre>");
     }
 
     [Fact]
-    public async Task A_notebook_given_by_a_relative_path_still_resolves_references_from_its_own_folder()
+    public void A_duck_typed_library_formatter_formats_values_of_its_type()
     {
-        var savedDirectory = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = Workspace.Root;
-        try
-        {
-            var notebook = await InProcessRun.RunAsync(Workspace, Path.Combine("notebooks", "references.ipynb"));
-
-            notebook.Result.Error.Should().BeNull();
-        }
-        finally
-        {
-            Environment.CurrentDirectory = savedDirectory;
-        }
+        Notebook.Data(3, 0).Select(pair => pair.Key).Should().Equal(["text/html"], "an HTML formatter exists and no preference is given");
+        ExecutedNotebook.Text(Notebook.Data(3, 0)["text/html"]).Should().Be("<svg data-shape=\"square\" width=\"4\"></svg>");
+        ExecutedNotebook.Text(Notebook.Data(4, 0)["text/plain"]).Should().Be("square (2)");
+        Notebook.Data(5, 0).Select(pair => pair.Key).Should().Equal(["text/plain"], "Badge prefers text/plain");
+        ExecutedNotebook.Text(Notebook.Data(5, 0)["text/plain"]).Should().Be("badge: gold");
     }
+}
 
-    [Fact]
-    public async Task A_duck_typed_library_formatter_formats_values_of_its_type()
-    {
-        var notebook = await InProcessRun.RunAsync(Workspace, "references.ipynb");
-
-        notebook.Data(3, 0).Select(pair => pair.Key).Should().Equal(["text/html"], "an HTML formatter exists and no preference is given");
-        ExecutedNotebook.Text(notebook.Data(3, 0)["text/html"]).Should().Be("<svg data-shape=\"square\" width=\"4\"></svg>");
-        ExecutedNotebook.Text(notebook.Data(4, 0)["text/plain"]).Should().Be("square (2)");
-        notebook.Data(5, 0).Select(pair => pair.Key).Should().Equal(["text/plain"], "Badge prefers text/plain");
-        ExecutedNotebook.Text(notebook.Data(5, 0)["text/plain"]).Should().Be("badge: gold");
-    }
-
+/// <summary>Native libraries beside a referenced DLL, and packages restored with #r "nuget:".</summary>
+public sealed class NativeAndPackageTests : WorkspaceTest
+{
     [Fact]
     public async Task A_native_library_beside_a_referenced_dll_is_found()
     {
@@ -60,5 +75,18 @@ public sealed class ReferenceTests : WorkspaceTest
 
         notebook.Result.Error.Should().BeNull();
         ExecutedNotebook.Text(notebook.Data(1, 0)["text/plain"]).Should().MatchRegex(@"^1\.\d+");
+    }
+
+    [Fact]
+    public async Task A_nuget_package_is_restored_and_usable_and_another_version_of_it_is_refused()
+    {
+        var notebook = await InProcessRun.RunAsync(Workspace, "nuget.ipynb");
+
+        var install = notebook.Outputs(1).Single()!;
+        ExecutedNotebook.Text(install["data"]!["text/html"]).Should().Contain("Installed Packages").And.Contain("Newtonsoft.Json, 12.0.3",
+            "the kernel's progress display is updated in place until it lists the installed package");
+        ExecutedNotebook.Text(notebook.Data(2, 0)["text/plain"]).Should().Be("{\"fine\":1}");
+        notebook.Result.Error.Should().Be(
+            "cell 4 (#r \"nuget: Newtonsoft.Json, 13.0.1\"): Newtonsoft.Json version 13.0.1 cannot be added because version 12.0.3 was added previously.");
     }
 }

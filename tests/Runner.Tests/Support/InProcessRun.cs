@@ -4,7 +4,10 @@ using NotebookRunner.Parameters;
 
 namespace NotebookRunner.Tests.Support;
 
-/// <summary>Runs a notebook inside the test process (fast) and reads back the executed copy.</summary>
+/// <summary>
+/// Runs a notebook through the runner's own classes in the test process (the kernel still runs in
+/// its child process) and reads back the executed copy.
+/// </summary>
 internal static class InProcessRun
 {
     public static async Task<ExecutedNotebook> RunAsync(
@@ -36,15 +39,29 @@ internal sealed record ExecutedNotebook(NotebookJobResult Result, JsonObject? Js
 
 internal sealed class RecordingProgress : IRunProgress
 {
-    public List<string> Events { get; } = [];
+    // The kernel process's own lines arrive on other threads.
+    private readonly List<string> events = [];
 
-    public void NotebookStarted(string notebookPath, int codeCellCount) => Events.Add($"start {codeCellCount}");
+    public IReadOnlyList<string> Events
+    {
+        get { lock (events) return events.ToList(); }
+    }
 
-    public void CellStarted(int cellNumber, string firstLine) => Events.Add($"cell {cellNumber}");
+    public void NotebookStarted(string notebookPath, int codeCellCount) => Add($"start {codeCellCount}");
 
-    public void CellFinished(int cellNumber, TimeSpan elapsed, bool succeeded) => Events.Add($"done {cellNumber} {succeeded}");
+    public void CellStarted(int cellNumber, string firstLine) => Add($"cell {cellNumber}");
 
-    public void CellSkipped(int cellNumber, string reason) => Events.Add($"skip {cellNumber}: {reason}");
+    public void CellFinished(int cellNumber, TimeSpan elapsed, bool succeeded) => Add($"done {cellNumber} {succeeded}");
 
-    public void NotebookFinished(NotebookRunResult result) => Events.Add($"finish {result.Succeeded}");
+    public void CellSkipped(int cellNumber, string reason) => Add($"skip {cellNumber}: {reason}");
+
+    public void KernelPrinted(string line) => Add($"kernel printed {line}");
+
+    public void NotebookFinished(NotebookRunResult result) => Add($"finish {result.Succeeded}");
+
+    private void Add(string text)
+    {
+        lock (events)
+            events.Add(text);
+    }
 }
