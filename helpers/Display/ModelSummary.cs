@@ -54,7 +54,11 @@ public sealed class ModelSummary : Figure
         var call = model.GetType().GetMethod("call", [typeof(torch.Tensor)])
             ?? throw new ArgumentException($"{model.GetType().Name} has no call(Tensor): a summary needs a module with one tensor input", nameof(model));
         var trace = new Trace();
-        var removers = model.named_modules().Where(m => !m.module.children().Any())
+        // TorchSharp's named_modules() leaves out the module itself, which is the only leaf of a model without children.
+        var leaves = model.children().Any()
+            ? model.named_modules().Where(m => !m.module.children().Any())
+            : [("", model)];
+        var removers = leaves
             .Select(m => ForwardHooks.Attach(m.module, (module, inputs, output) =>
                 trace.Record(m.name.Length > 0 ? m.name : module.GetName(), module, inputs, output)))
             .ToList();

@@ -12,11 +12,28 @@ public class DeviceTests
     [Fact]
     public void A_summary_runs_its_zeros_where_the_model_is()
     {
-        using var model = Sequential(("hidden", Linear(4, 3)), ("out", Linear(3, 1))).to(META);
+        using var model = new DeviceProbe().to(META);
 
         var summary = ModelSummary.Of(model, [4]);
 
-        Assert.Equal("(None, 1)", summary.Rows[^1].OutputShape);
+        Assert.Equal(DeviceType.META, model.InputDevice);
+        Assert.Equal("(None, 3)", summary.Rows[^1].OutputShape);
+    }
+
+    /// <summary>A layer that remembers where its input was (libtorch would happily mix meta and CPU tensors).</summary>
+    private sealed class DeviceProbe : Module<Tensor, Tensor>
+    {
+        private readonly TorchSharp.Modules.Parameter weight = Parameter(zeros(3, 4));
+
+        public DeviceProbe() : base(nameof(DeviceProbe)) => RegisterComponents();
+
+        public DeviceType? InputDevice { get; private set; }
+
+        public override Tensor forward(Tensor x)
+        {
+            InputDevice = x.device_type;
+            return functional.linear(x, weight);
+        }
     }
 
     [Fact]
