@@ -39,12 +39,11 @@ internal static class StateDictFile
         for (long i = 0; i < count; i++) tensors[reader.ReadString()].Load(reader);
     }
 
-    /// <summary>Loads <paramref name="module"/> with TorchSharp's <c>module.load</c> once the file is known to match.</summary>
-    public static void Load(torch.nn.Module module, string path)
-    {
-        Check(path, module.state_dict());
-        module.load(path);
-    }
+    /// <summary>
+    /// Loads <paramref name="module"/>'s parameters and buffers in place. TorchSharp's <c>module.load</c> moves a module
+    /// off the GPU and back, which replaces its parameters and leaves an optimizer holding disposed ones.
+    /// </summary>
+    public static void Load(torch.nn.Module module, string path) => Load(module.state_dict(), path);
 
     /// <summary>The names, dtypes and shapes the file holds, in file order.</summary>
     public static IReadOnlyList<Entry> Entries(string path)
