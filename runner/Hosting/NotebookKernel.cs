@@ -8,7 +8,7 @@ namespace NotebookRunner.Hosting;
 /// The kernel a notebook runs in, put together as the dotnet-interactive tool that VS Code starts
 /// puts together its C# part: a CompositeKernel holding a CSharpKernel with #r "nuget:" (whose
 /// restored assemblies are added to the kernel), the kernel helpers (display, HTML), #!who and
-/// #!set, and on the composite #!import, #!time and #!markdown.
+/// #!set, and on the composite #!import, #!time, #!markdown and the packages' own kernel extensions.
 /// </summary>
 internal static class NotebookKernel
 {
@@ -25,6 +25,7 @@ internal static class NotebookKernel
         root.UseImportMagicCommand();
         TimeMagic.AddTo(root);
         MarkdownMagic.AddTo(root);
+        PackageExtensions.UseIn(root);
         return root;
     }
 

@@ -59,7 +59,7 @@ public sealed class ReferenceTests(ReferenceTests.Run run) : IClassFixture<Refer
     }
 }
 
-/// <summary>Native libraries beside a referenced DLL, and packages restored with #r "nuget:".</summary>
+/// <summary>Native libraries beside a referenced DLL, and packages restored with #r "nuget:" with their kernel extensions.</summary>
 public sealed class NativeAndPackageTests : WorkspaceTest
 {
     [Fact]
@@ -78,13 +78,16 @@ public sealed class NativeAndPackageTests : WorkspaceTest
     }
 
     [Fact]
-    public async Task A_nuget_package_is_restored_and_usable_and_another_version_of_it_is_refused()
+    public async Task Nuget_packages_are_restored_and_usable_their_kernel_extensions_load_and_another_version_is_refused()
     {
         var notebook = await InProcessRun.RunAsync(Workspace, "nuget.ipynb");
 
-        var install = notebook.Outputs(1).Single()!;
-        ExecutedNotebook.Text(install["data"]!["text/html"]).Should().Contain("Installed Packages").And.Contain("Newtonsoft.Json, 12.0.3",
-            "the kernel's progress display is updated in place until it lists the installed package");
+        var restore = notebook.Outputs(1);
+        restore.Should().HaveCount(2, "the kernel's progress display is updated in place, then the extension loads");
+        ExecutedNotebook.Text(notebook.Data(1, 0)["text/html"]).Should().Contain("Installed Packages")
+            .And.Contain("Newtonsoft.Json, 12.0.3").And.Contain("SkiaSharp, 2.88.6");
+        ExecutedNotebook.Text(notebook.Data(1, 1)["text/plain"]).Should().MatchRegex(
+            "^Loading extensions from `.*/skiasharp/2.88.6/interactive-extensions/dotnet/SkiaSharp.DotNet.Interactive.dll`$");
         ExecutedNotebook.Text(notebook.Data(2, 0)["text/plain"]).Should().Be("{\"fine\":1}");
         notebook.Result.Error.Should().Be(
             "cell 4 (#r \"nuget: Newtonsoft.Json, 13.0.1\"): Newtonsoft.Json version 13.0.1 cannot be added because version 12.0.3 was added previously.");
