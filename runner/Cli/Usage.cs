@@ -6,6 +6,7 @@ internal static class Usage
 {
     private const string Text = """
         nbrun: runs C# notebooks headless, as VS Code + Polyglot "Run All" would, and exports them to HTML.
+        Each notebook runs in a fresh .NET Interactive C# kernel, in a process of its own started in the notebook's folder.
 
         nbrun run <notebook.ipynb>... [--profile smoke|class|full] [-p name=value]... [--out DIR]
             Runs each notebook and writes the executed copy to DIR (default site/notebooks/).

@@ -36,8 +36,8 @@ public sealed class OutputTests(OutputTests.Run run) : IClassFixture<OutputTests
     {
         Notebook.Result.Error.Should().BeNull();
         Notebook.Cell(0)["execution_count"].Should().BeNull("markdown cells are not executed");
-        Enumerable.Range(1, 13).Select(i => (int)Notebook.Cell(i)["execution_count"]!)
-            .Should().Equal(Enumerable.Range(1, 13));
+        Enumerable.Range(1, 13).Append(15).Select(i => (int)Notebook.Cell(i)["execution_count"]!)
+            .Should().Equal(Enumerable.Range(1, 14));
     }
 
     [Fact]
@@ -92,6 +92,14 @@ public sealed class OutputTests(OutputTests.Run run) : IClassFixture<OutputTests
         // so Polyglot shows the first display and one more output that every Update replaces.
         Notebook.Outputs(5).Select(output => ExecutedNotebook.Text(output!["data"]!["text/html"]))
             .Should().Equal("<progress value='0' max='3'></progress>", "<progress value='3' max='3'></progress>");
+    }
+
+    [Fact]
+    public void An_update_from_a_later_cell_of_a_display_an_earlier_cell_shows_changes_no_output()
+    {
+        // VS Code replaces outputs of the executing cell only, so it saves neither the update nor a new output.
+        Notebook.Outputs(15).Should().BeEmpty();
+        ExecutedNotebook.Text(Notebook.Outputs(5)[1]!["data"]!["text/html"]).Should().Be("<progress value='3' max='3'></progress>");
     }
 
     [Fact]
