@@ -23,7 +23,7 @@ internal sealed class KernelProcess : IAsyncDisposable
     private readonly AnonymousPipeServerStream messagesPipe = new(PipeDirection.In, HandleInheritability.Inheritable);
     private readonly StreamWriter submissions;
     private readonly StreamReader messages;
-    private readonly OutputTail tail = new(capacity: 30);
+    private readonly PrintedLines printed = new(keepFirst: 12, keepLast: 12);
 
     private KernelProcess(string workingDirectory, Action<string> onOutput)
     {
@@ -50,7 +50,7 @@ internal sealed class KernelProcess : IAsyncDisposable
         {
             if (e.Data is null)
                 return;
-            tail.Add(e.Data);
+            printed.Add(e.Data);
             onOutput(e.Data);
         };
         process.OutputDataReceived += received;
@@ -91,6 +91,7 @@ internal sealed class KernelProcess : IAsyncDisposable
     /// <exception cref="KernelDiedException">The process ended before the cell finished.</exception>
     public async Task<string?> SubmitAsync(CellSubmission submission, Action<KernelMessage> onMessage, CancellationToken cancellation)
     {
+        printed.Clear();
         try
         {
             await submissions.WriteLineAsync(JsonLine.Serialize(submission).AsMemory(), cancellation);
@@ -119,7 +120,7 @@ internal sealed class KernelProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>How the process ended, with the last lines it printed (the runtime's abort message, a native library's).</summary>
+    /// <summary>How the process ended, with what it printed meanwhile (the runtime's abort message, a native library's).</summary>
     private async Task<string> DescribeEndAsync()
     {
         using var timeout = new CancellationTokenSource(ExitGrace);
@@ -133,8 +134,8 @@ internal sealed class KernelProcess : IAsyncDisposable
             return $"it closed its message pipe and was still running after {ExitGrace.TotalSeconds:0} s, so it was killed";
         }
         process.WaitForExit(); // lets the last printed lines arrive
-        var printed = tail.Text;
-        return ExitStatus.Describe(process.ExitCode) + (printed.Length > 0 ? $"; its last output:\n{printed}" : "");
+        var text = printed.Text;
+        return ExitStatus.Describe(process.ExitCode) + (text.Length > 0 ? $"; it printed:\n{text}" : "");
     }
 
     /// <summary>Closes the kernel's submissions pipe, which ends it; kills it if it does not go within a few seconds.</summary>

@@ -8,7 +8,7 @@ namespace NotebookRunner.Tests;
 /// <summary>
 /// A failing cell stops its notebook like "Run All": the error is recorded in that cell, later
 /// cells stay unrun, the exit code is non-zero, and the other notebooks of the run still run.
-/// One `nbrun run` of three failing notebooks, the crashing one first.
+/// One `nbrun run` of four failing notebooks, the two whose kernel process dies first.
 /// </summary>
 public sealed class FailureTests(FailureTests.Run run) : IClassFixture<FailureTests.Run>
 {
@@ -20,7 +20,8 @@ public sealed class FailureTests(FailureTests.Run run) : IClassFixture<FailureTe
 
         public async Task InitializeAsync() =>
             Cli = await CliProcess.RunAsync(Workspace.Root, "run",
-                Workspace.Notebook("crash.ipynb"), Workspace.Notebook("compile-error.ipynb"), Workspace.Notebook("exception.ipynb"),
+                Workspace.Notebook("crash.ipynb"), Workspace.Notebook("failfast.ipynb"),
+                Workspace.Notebook("compile-error.ipynb"), Workspace.Notebook("exception.ipynb"),
                 "--out", Workspace.OutputFolder);
 
         public Task DisposeAsync()
@@ -67,6 +68,15 @@ public sealed class FailureTests(FailureTests.Run run) : IClassFixture<FailureTe
     }
 
     [Fact]
+    public void What_a_dying_kernel_process_printed_is_part_of_the_error()
+    {
+        var message = ErrorOf("failfast.ipynb", cellIndex: 1)["evalue"]!.GetValue<string>();
+
+        message.Should().StartWith("the kernel process died: signal 6 (SIGABRT, exit code 134); it printed:\nProcess terminated.\nthe model diverged\n");
+        AssertStoppedAt("failfast.ipynb", failedCell: 1);
+    }
+
+    [Fact]
     public void The_command_names_each_failed_cell_exits_non_zero_and_runs_the_notebooks_after_a_crash()
     {
         run.Cli.ExitCode.Should().Be(1, run.Cli.Output);
@@ -74,7 +84,8 @@ public sealed class FailureTests(FailureTests.Run run) : IClassFixture<FailureTe
             .And.Contain("the kernel process died: signal 11 (SIGSEGV, exit code 139)")
             .And.Contain("compile-error.ipynb: cell 3 failed (var y = undefinedName + 1;)")
             .And.Contain("exception.ipynb: cell 3 failed (throw new InvalidOperationException(\"boom from the notebook\");)")
-            .And.Contain("3 of 3 notebooks failed");
+            .And.Contain("failfast.ipynb: cell 2 failed (Console.WriteLine(\"about to fail\");)")
+            .And.Contain("4 of 4 notebooks failed");
         Directory.GetFiles(run.Workspace.OutputFolder, "*.tmp").Should().BeEmpty();
     }
 
