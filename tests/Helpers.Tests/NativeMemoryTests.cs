@@ -46,14 +46,17 @@ public class NativeMemoryTests
             using var scope = NewDisposeScope();
             for (var i = 0; i < activations; i++) empty(floats).fill_(value);
         }
-        // The first steps lay out the heaps (and load libtorch's code, when no test has yet).
-        Step(0);
-        Step(1);
+        // The first steps lay out the heaps (and load libtorch's code, when no test has yet); earlier tests' garbage
+        // is freed first, so that no finalizer reshapes the heaps while the steps are counted.
+        ProcessMemory.Settle();
+        for (var step = 0; step < 3; step++) Step(step);
 
         var before = ProcessMemory.MinorPageFaults();
-        for (var step = 2; step < 6; step++) Step(step);
+        for (var step = 3; step < 11; step++) Step(step);
         var faults = ProcessMemory.MinorPageFaults() - before;
 
-        Assert.True(faults < pagesPerStep / 10, $"{faults} minor page faults over four steps that touch {pagesPerStep} pages each");
+        // By default a heap's worth (4,096 pages or more) comes back every other step. With the settings the heaps
+        // only grow, at most once or twice when a small allocation has split the room a block needed.
+        Assert.True(faults < pagesPerStep / 4, $"{faults} minor page faults over eight steps that touch {pagesPerStep} pages each");
     }
 }
