@@ -10,13 +10,18 @@ namespace Helpers;
 /// Applied when the helpers are first used (a module initializer), on Linux with glibc; elsewhere a no-op.
 /// </summary>
 /// <remarks>
-/// The settings, through glibc's <c>mallopt</c> (the in-process form of the MALLOC_*_ environment variables):
+/// The settings, through glibc's <c>mallopt</c> (the in-process form of the MALLOC_*_ environment variables that
+/// were measured; mallopt takes an int, so their 10^12 and 10^11 do not fit):
 /// <list type="bullet">
-/// <item>M_MMAP_THRESHOLD = 32 MiB: blocks up to 32 MiB come from the heap instead of their own mapping. It is the
-/// largest value glibc accepts (mallopt(3): at most DEFAULT_MMAP_THRESHOLD_MAX, 4 MiB x sizeof(long) on 64-bit,
-/// half of a thread arena's 64 MiB heap), so larger blocks are still mapped and unmapped each time.</item>
+/// <item>M_MMAP_THRESHOLD: blocks below it come from the heap instead of a mapping of their own, made and unmade
+/// for each block. The largest value glibc accepts: 2^31 - 1 where it takes any int (glibc 2.36 does, and serves a
+/// 48 MiB block from the heap then), else mallopt(3)'s documented limit DEFAULT_MMAP_THRESHOLD_MAX, 32 MiB on 64-bit
+/// (half of a thread arena's 64 MiB heap), above which blocks are still mapped and unmapped each time. A block larger
+/// than a thread arena's heap is mapped whatever the threshold.</item>
 /// <item>M_TRIM_THRESHOLD = -1: never give the top of the heap back (mallopt(3): -1 disables trimming).</item>
-/// <item>M_TOP_PAD = 1,000,000,000: grow the heap in large steps (address space only; pages count once touched).</item>
+/// <item>M_TOP_PAD = 10^9, as measured: grow the heap in large steps, and keep a thread arena's heaps even when they
+/// fall empty (glibc frees such a heap only when more than the pad would remain). Address space only: pages count
+/// once touched.</item>
 /// </list>
 /// The cost: memory a process used at its peak stays counted in its resident size until it exits.
 /// </remarks>
@@ -24,8 +29,8 @@ public static class NativeMemory
 {
     private const int MmapThresholdParameter = -3, TrimThresholdParameter = -1, TopPadParameter = -2;
 
-    /// <summary>mallopt(3)'s upper limit for M_MMAP_THRESHOLD on 64-bit glibc.</summary>
-    private const int MmapThreshold = 32 << 20;
+    /// <summary>mallopt(3)'s documented upper limit for M_MMAP_THRESHOLD on 64-bit glibc, for a glibc that enforces it.</summary>
+    private const int DocumentedMmapThresholdLimit = 32 << 20;
 
     private const int TrimThreshold = -1;
 
@@ -38,15 +43,19 @@ public static class NativeMemory
     /// <summary>True once glibc has accepted all three settings in this process.</summary>
     public static bool KeepsFreedMemory { get; private set; }
 
+    /// <summary>The M_MMAP_THRESHOLD glibc accepted, in bytes; 0 until the settings apply.</summary>
+    internal static int MmapThreshold { get; private set; }
+
     /// <summary>Applies the settings (idempotent); does nothing where the C library is not glibc.</summary>
     public static void KeepFreedMemory()
     {
         lock (Gate)
         {
             if (KeepsFreedMemory || !IsGlibc()) return;
-            KeepsFreedMemory = mallopt(MmapThresholdParameter, MmapThreshold) == 1
-                             & mallopt(TrimThresholdParameter, TrimThreshold) == 1
-                             & mallopt(TopPadParameter, TopPad) == 1;
+            var threshold = new[] { int.MaxValue, DocumentedMmapThresholdLimit }
+                .FirstOrDefault(value => mallopt(MmapThresholdParameter, value) == 1);
+            var kept = mallopt(TrimThresholdParameter, TrimThreshold) == 1 & mallopt(TopPadParameter, TopPad) == 1;
+            (MmapThreshold, KeepsFreedMemory) = (threshold, threshold > 0 && kept);
         }
     }
 
