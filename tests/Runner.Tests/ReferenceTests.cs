@@ -6,7 +6,7 @@ namespace NotebookRunner.Tests;
 
 /// <summary>
 /// #r of locally built libraries by paths relative to the notebook's folder (given to nbrun by a
-/// path relative to another folder), shared dependencies and library formatters.
+/// path relative to another folder), shared dependencies, library formatters and native neighbours.
 /// </summary>
 public sealed class ReferenceTests(ReferenceTests.Run run) : IClassFixture<ReferenceTests.Run>
 {
@@ -18,6 +18,7 @@ public sealed class ReferenceTests(ReferenceTests.Run run) : IClassFixture<Refer
 
         public async Task InitializeAsync()
         {
+            File.Copy(SystemZlib(), Path.Combine(workspace.NotebookFolder, "lib", "libnbrunfixturez.so"));
             var savedDirectory = Environment.CurrentDirectory;
             Environment.CurrentDirectory = workspace.Root;
             try
@@ -35,6 +36,13 @@ public sealed class ReferenceTests(ReferenceTests.Run run) : IClassFixture<Refer
             workspace.Dispose();
             return Task.CompletedTask;
         }
+
+        /// <summary>The system zlib, which the fixture's P/Invoke finds under another name beside Shapes.dll.</summary>
+        private static string SystemZlib() =>
+            new[] { "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib" }
+                .Select(folder => Path.Combine(folder, "libz.so.1"))
+                .FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException("the reference tests copy the system zlib (Debian package zlib1g) beside the fixture DLL; libz.so.1 was not found");
     }
 
     private ExecutedNotebook Notebook => run.Notebook;
@@ -57,26 +65,17 @@ public sealed class ReferenceTests(ReferenceTests.Run run) : IClassFixture<Refer
         Notebook.Data(5, 0).Select(pair => pair.Key).Should().Equal(["text/plain"], "Badge prefers text/plain");
         ExecutedNotebook.Text(Notebook.Data(5, 0)["text/plain"]).Should().Be("badge: gold");
     }
+
+    [Fact]
+    public void A_native_library_beside_a_referenced_dll_is_found()
+    {
+        ExecutedNotebook.Text(Notebook.Data(6, 0)["text/plain"]).Should().MatchRegex(@"^1\.\d+");
+    }
 }
 
-/// <summary>Native libraries beside a referenced DLL, and packages restored with #r "nuget:" with their kernel extensions.</summary>
-public sealed class NativeAndPackageTests : WorkspaceTest
+/// <summary>Packages restored with #r "nuget:", with their kernel extensions.</summary>
+public sealed class PackageTests : WorkspaceTest
 {
-    [Fact]
-    public async Task A_native_library_beside_a_referenced_dll_is_found()
-    {
-        var zlib = new[] { "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib" }
-            .Select(folder => Path.Combine(folder, "libz.so.1"))
-            .FirstOrDefault(File.Exists);
-        zlib.Should().NotBeNull("the test copies the system zlib (Debian package zlib1g) beside the fixture DLL");
-        File.Copy(zlib!, Path.Combine(Workspace.NotebookFolder, "lib", "libnbrunfixturez.so"));
-
-        var notebook = await InProcessRun.RunAsync(Workspace, "native.ipynb");
-
-        notebook.Result.Error.Should().BeNull();
-        ExecutedNotebook.Text(notebook.Data(1, 0)["text/plain"]).Should().MatchRegex(@"^1\.\d+");
-    }
-
     [Fact]
     public async Task Nuget_packages_are_restored_and_usable_their_kernel_extensions_load_and_another_version_is_refused()
     {
