@@ -34,10 +34,12 @@ public static class Distributions
         if (p is Normal normalP && q is Normal normalQ)
             return GaussianDivergence.Diagonal(normalP.mean, normalP.stddev, normalQ.mean, normalQ.stddev);
         if (p is Independent independentP && q is Independent independentQ && p.event_shape.Length == q.event_shape.Length
-            && DistributionParts.Base(independentP) is Normal && DistributionParts.Base(independentQ) is Normal)
+            && DistributionParts.Base(independentP) is Normal baseP && DistributionParts.Base(independentQ) is Normal baseQ)
         {
-            var elementwise = Divergence(DistributionParts.Base(independentP), DistributionParts.Base(independentQ));
-            return elementwise.sum(Enumerable.Range(1, p.event_shape.Length).Select(d => (long)-d).ToArray());
+            var elementwise = GaussianDivergence.Diagonal(baseP.mean, baseP.stddev, baseQ.mean, baseQ.stddev);
+            var eventDimensions = Enumerable.Range(1, p.event_shape.Length).Select(d => (long)-d).ToArray();
+            // An empty list of dimensions would make sum reduce them all.
+            return eventDimensions.Length == 0 ? elementwise : elementwise.sum(eventDimensions);
         }
         if (DistributionParts.FullGaussian(p) is { } fullP && DistributionParts.FullGaussian(q) is { } fullQ)
             return GaussianDivergence.Full(fullP, fullQ);

@@ -48,6 +48,20 @@ public class DistributionKLTests
     }
 
     [Fact]
+    public void Independent_normals_sum_over_as_many_event_dimensions_as_they_reinterpret_and_no_more()
+    {
+        using var scope = NewDisposeScope();
+        var (muP, sigmaP, muQ, sigmaQ) = (tensor(MuP).repeat(2, 1), tensor(SigmaP).repeat(2, 1), tensor(MuQ).repeat(2, 1), tensor(SigmaQ).repeat(2, 1));
+        using var p2 = distributions.Independent(distributions.Normal(muP, sigmaP), 2);
+        using var q2 = distributions.Independent(distributions.Normal(muQ, sigmaQ), 2);
+        using var p0 = distributions.Independent(distributions.Normal(muP, sigmaP), 0);
+        using var q0 = distributions.Independent(distributions.Normal(muQ, sigmaQ), 0);
+
+        TensorAssert.Close([2 * ElementwiseNormalKL().Sum()], distributions.kl_divergence(p2, q2), 1e-12);
+        TensorAssert.Close([.. ElementwiseNormalKL(), .. ElementwiseNormalKL()], distributions.kl_divergence(p0, q0), 1e-12);
+    }
+
+    [Fact]
     public void Multivariate_normals_match_the_bivariate_closed_form()
     {
         using var scope = NewDisposeScope();
