@@ -36,8 +36,8 @@ public sealed class OutputTests(OutputTests.Run run) : IClassFixture<OutputTests
     {
         Notebook.Result.Error.Should().BeNull();
         Notebook.Cell(0)["execution_count"].Should().BeNull("markdown cells are not executed");
-        Enumerable.Range(1, 13).Append(15).Select(i => (int)Notebook.Cell(i)["execution_count"]!)
-            .Should().Equal(Enumerable.Range(1, 14));
+        Enumerable.Range(1, 13).Concat([15, 16]).Select(i => (int)Notebook.Cell(i)["execution_count"]!)
+            .Should().Equal(Enumerable.Range(1, 15));
     }
 
     [Fact]
@@ -92,6 +92,13 @@ public sealed class OutputTests(OutputTests.Run run) : IClassFixture<OutputTests
         // so Polyglot shows the first display and one more output that every Update replaces.
         Notebook.Outputs(5).Select(output => ExecutedNotebook.Text(output!["data"]!["text/html"]))
             .Should().Equal("<progress value='0' max='3'></progress>", "<progress value='3' max='3'></progress>");
+    }
+
+    [Fact]
+    public void A_display_made_through_the_invocation_context_is_updated_in_place()
+    {
+        Notebook.Outputs(16).Select(output => ExecutedNotebook.Text(output!["data"]!["text/html"]))
+            .Should().Equal("<progress value='3' max='3'></progress>");
     }
 
     [Fact]
