@@ -40,7 +40,14 @@ internal sealed class KernelProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         lock (StartGate)
         {
-            process = Process.Start(start) ?? throw new KernelStartException($"could not start {fileName}");
+            try
+            {
+                process = Process.Start(start) ?? throw new KernelStartException($"could not start {fileName}");
+            }
+            catch (System.ComponentModel.Win32Exception error)
+            {
+                throw new KernelStartException($"could not start the kernel process {fileName} {string.Join(' ', arguments)}: {error.Message}");
+            }
             submissionsPipe.DisposeLocalCopyOfClientHandle();
             messagesPipe.DisposeLocalCopyOfClientHandle();
         }
