@@ -16,7 +16,7 @@ internal sealed class Notebook(string path, JsonObject root)
     /// <summary>The file name without ".ipynb", e.g. "01-dense-vae"; profiles are keyed by it.</summary>
     public string Stem => System.IO.Path.GetFileNameWithoutExtension(Path);
 
-    /// <summary>The notebook's folder, resolved once: running the notebook changes the current directory.</summary>
+    /// <summary>The notebook's folder as a full path, where its kernel process starts.</summary>
     public string Directory { get; } = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
 
     public JsonObject Metadata => Root.GetOrAddObject("metadata");
