@@ -6,9 +6,28 @@ namespace Bench;
 /// <summary>Runs one side's worker (or the SGEMM probe) in a process of its own, so each starts cold and alone.</summary>
 internal static class Child
 {
-    /// <summary>The worker's measurement: the last line it printed.</summary>
-    public static Measurement Run(string program, string[] arguments) =>
-        JsonSerializer.Deserialize<Measurement>(RunRaw(program, arguments).Trim().Split('\n').Last())!;
+    /// <summary>
+    /// The worker's measurement (the last line it printed), running it again when it fails, at most
+    /// <paramref name="attempts"/> times: libtorch 2.10's oneDNN convolutions sometimes return NaN gradients on
+    /// two threads here, and one such process must not void the whole run. Each failure is returned for the report.
+    /// </summary>
+    public static (Measurement Measurement, List<string> Failures) Run(string program, string[] arguments, int attempts = 5)
+    {
+        var failures = new List<string>();
+        while (true)
+        {
+            try
+            {
+                var output = RunRaw(program, arguments);
+                return (JsonSerializer.Deserialize<Measurement>(output.Trim().Split('\n').Last())!, failures);
+            }
+            catch (ChildFailedException e) when (failures.Count + 1 < attempts)
+            {
+                failures.Add($"{Path.GetFileName(program)} worker, {e.Reason}");
+                Console.Error.WriteLine($"bench: {e.Command} failed, {e.Reason}; running it again");
+            }
+        }
+    }
 
     /// <summary>Runs a child process to its end and returns what it printed; a failure carries its error output.</summary>
     public static string RunRaw(string program, string[] arguments)
@@ -20,9 +39,19 @@ internal static class Child
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{errorTask.Result}");
+            throw new ChildFailedException($"{program} {string.Join(' ', arguments)}", process.ExitCode, errorTask.Result);
         return output;
     }
+}
+
+/// <summary>A child process that exited with an error; <see cref="Reason"/> is its exit code and the error's first line.</summary>
+internal sealed class ChildFailedException(string command, int exitCode, string errorOutput)
+    : Exception($"{command} failed ({exitCode}):\n{errorOutput}")
+{
+    public string Command => command;
+
+    public string Reason { get; } =
+        $"exit code {exitCode}: {errorOutput.Split('\n').FirstOrDefault(l => l.StartsWith("Unhandled exception")) ?? errorOutput.Trim().Split('\n').LastOrDefault()}";
 }
 
 /// <summary>Where the PyTorch side lives: copied next to the benchmark by the build.</summary>

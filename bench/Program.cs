@@ -41,13 +41,22 @@ foreach (var name in names)
     var run = options with { Steps = Math.Min(options.Steps, model.MaxSteps) };
     var torchSharp = new List<Measurement>();
     var pyTorch = new List<Measurement>();
+    var failures = new List<string>();
     // Alternate the two sides so that drifts in machine load hit both alike.
     for (var round = 0; round < run.Rounds; round++)
     {
-        torchSharp.Add(Child.Run("dotnet", [typeof(Program).Assembly.Location, "--worker", name, .. run.WorkerArgs]));
-        pyTorch.Add(Child.Run("/usr/bin/python3", [PyTorchBaseline.Script, "--model", name, .. run.WorkerArgs]));
+        foreach (var (side, program, arguments) in new[]
+                 {
+                     (torchSharp, "dotnet", (string[])[typeof(Program).Assembly.Location, "--worker", name, .. run.WorkerArgs]),
+                     (pyTorch, "/usr/bin/python3", [PyTorchBaseline.Script, "--model", name, .. run.WorkerArgs]),
+                 })
+        {
+            var (measurement, failed) = Child.Run(program, arguments);
+            side.Add(measurement);
+            failures.AddRange(failed);
+        }
     }
-    var row = Row.From(name, model.BatchSize, run.Steps, model.FlopsPerStep, peak, torchSharp, pyTorch);
+    var row = Row.From(name, model.BatchSize, run.Steps, model.FlopsPerStep, peak, torchSharp, pyTorch, failures);
     rows.Add(row);
     Console.WriteLine(row.Text());
 }

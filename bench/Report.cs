@@ -19,6 +19,13 @@ internal static class Report
         markdown.AppendLine(Row.Header);
         markdown.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var row in rows) markdown.AppendLine(row.Text());
+        if (rows.Any(r => r.Failures.Count > 0))
+        {
+            markdown.AppendLine();
+            markdown.AppendLine("Worker runs that failed and were run again (their times are not in the table):");
+            foreach (var row in rows)
+                foreach (var failure in row.Failures) markdown.AppendLine($"- {row.Model}: {failure}");
+        }
         var csv = new StringBuilder(Row.CsvHeader).Append('\n');
         foreach (var row in rows) csv.Append(row.Csv()).Append('\n');
         WriteAtomically(Path.Combine(folder, "results.md"), markdown.ToString());

@@ -4,19 +4,20 @@ namespace Bench;
 
 /// <summary>
 /// One model's line of the results: the medians of both sides, their ratio, TorchSharp's throughput and peak memory;
-/// <see cref="Steps"/> is how many steps each round timed.
+/// <see cref="Steps"/> is how many steps each round timed, <see cref="Failures"/> the worker runs that failed and were run again.
 /// </summary>
 internal sealed record Row(string Model, int Batch, int Steps, double TorchSharpMs, double PyTorchMs, double Gflops, double PercentOfPeak,
-                           double PercentOfPyTorchPeak, double TorchSharpPeakMb, double PyTorchPeakMb)
+                           double PercentOfPyTorchPeak, double TorchSharpPeakMb, double PyTorchPeakMb, List<string> Failures)
 {
     public double Ratio => TorchSharpMs / PyTorchMs;
 
-    public static Row From(string model, int batch, int steps, double flops, Peaks peak, List<Measurement> torchSharp, List<Measurement> pyTorch)
+    public static Row From(string model, int batch, int steps, double flops, Peaks peak, List<Measurement> torchSharp, List<Measurement> pyTorch,
+                           List<string> failures)
     {
         var torchSharpMs = Median(torchSharp.SelectMany(m => m.ms));
         var gflops = flops / (torchSharpMs / 1000) / 1e9;
         return new Row(model, batch, steps, torchSharpMs, Median(pyTorch.SelectMany(m => m.ms)), gflops, 100 * gflops / peak.TorchSharp,
-                       100 * gflops / peak.PyTorch, torchSharp.Max(m => m.peak_mb), pyTorch.Max(m => m.peak_mb));
+                       100 * gflops / peak.PyTorch, torchSharp.Max(m => m.peak_mb), pyTorch.Max(m => m.peak_mb), failures);
     }
 
     private static double Median(IEnumerable<double> values)

@@ -19,8 +19,11 @@ internal static class Worker
         for (var step = 0; step < warmup + steps; step++)
         {
             var clock = Stopwatch.StartNew();
-            model.Step(x);
+            var loss = model.Step(x);
             if (step >= warmup) times.Add(clock.Elapsed.TotalMilliseconds);
+            // Steps over NaN weights time other work than training does, so such a run is no measurement.
+            if (!float.IsFinite(loss))
+                throw new InvalidOperationException($"{modelName}: the loss of step {step} is {loss}");
         }
         Console.WriteLine(JsonSerializer.Serialize(new Measurement(modelName, model.BatchSize, times, PeakResidentMegabytes())));
         return 0;
