@@ -31,8 +31,10 @@ if (names.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
     return 2;
 }
 Console.WriteLine($"Benchmark on {Environment.ProcessorCount} cores, {options.Threads} threads, {options.Rounds} rounds of {options.Steps} steps; TorchSharp's libtorch {__version__}");
-var peak = new Peaks(Sgemm.MeasureTorchSharpGflops(options.Threads), Sgemm.MeasurePyTorchGflops(options.WorkerArgs));
-Console.WriteLine($"SGEMM peak (2048x2048 float32 product): TorchSharp {peak.TorchSharp:F1} GFLOP/s, PyTorch {peak.PyTorch:F1} GFLOP/s");
+var torchSharpGflops = Sgemm.MeasureTorchSharpGflops(options.Threads);
+var (pyTorchGflops, pyTorchBlas) = Sgemm.MeasurePyTorchGflops(options.WorkerArgs);
+var peak = new Peaks(torchSharpGflops, pyTorchGflops, pyTorchBlas);
+Console.WriteLine($"SGEMM peak (2048x2048 float32 product): TorchSharp {peak.TorchSharp:F1} GFLOP/s, PyTorch {peak.PyTorch:F1} GFLOP/s (BLAS {peak.PyTorchBlas})");
 
 var rows = new List<Row>();
 foreach (var name in names)

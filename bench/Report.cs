@@ -11,8 +11,8 @@ internal static class Report
         var fewer = rows.Where(r => r.Steps < options.Steps).Select(r => $"{r.Steps} for {r.Model}").ToList();
         var markdown = new StringBuilder();
         markdown.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, {options.Threads} threads; "
-                            + $"SGEMM peak TorchSharp {peak.TorchSharp:F1} GFLOP/s (libtorch {TorchSharp.torch.__version__}), "
-                            + $"PyTorch {peak.PyTorch:F1} GFLOP/s (Debian's, OpenBLAS); median of {options.Rounds} x {options.Steps} steps"
+                            + $"SGEMM peak TorchSharp {peak.TorchSharp:F1} GFLOP/s (libtorch {TorchSharp.torch.__version__}, its bundled BLAS), "
+                            + $"PyTorch {peak.PyTorch:F1} GFLOP/s (Debian's 1.13.1, BLAS {peak.PyTorchBlas}); median of {options.Rounds} x {options.Steps} steps"
                             + (fewer.Count > 0 ? $" ({string.Join(", ", fewer)})" : "")
                             + $" after {options.Warmup} warm-up steps. GFLOP/s and % of peak are TorchSharp's.");
         markdown.AppendLine();

@@ -4,8 +4,11 @@ using static TorchSharp.torch;
 
 namespace Bench;
 
-/// <summary>The large-product throughput of each side: TorchSharp's libtorch 2.10 and Debian's PyTorch 1.13 (OpenBLAS).</summary>
-internal sealed record Peaks(double TorchSharp, double PyTorch);
+/// <summary>
+/// The large-product throughput of each side: TorchSharp's libtorch 2.10 (its bundled BLAS) and Debian's PyTorch 1.13,
+/// whose BLAS is whichever libblas.so.3 the system selects (<see cref="PyTorchBlas"/>).
+/// </summary>
+internal sealed record Peaks(double TorchSharp, double PyTorch, string PyTorchBlas);
 
 /// <summary>The yardstick for GFLOP/s: the best of a few 2048x2048 float32 products, on the benchmark's threads.</summary>
 internal static class Sgemm
@@ -30,10 +33,11 @@ internal static class Sgemm
         return 2.0 * Size * Size * Size / best / 1e9;
     }
 
-    /// <summary>The same product in PyTorch, in its own process with the same threads.</summary>
-    public static double MeasurePyTorchGflops(string[] workerArgs)
+    /// <summary>The same product in PyTorch, in its own process with the same threads, and the BLAS library it ran in.</summary>
+    public static (double Gflops, string Blas) MeasurePyTorchGflops(string[] workerArgs)
     {
         var output = Child.RunRaw("/usr/bin/python3", [PyTorchBaseline.Script, "--sgemm", .. workerArgs]);
-        return JsonDocument.Parse(output.Trim().Split('\n').Last()).RootElement.GetProperty("gflops").GetDouble();
+        var result = JsonDocument.Parse(output.Trim().Split('\n').Last()).RootElement;
+        return (result.GetProperty("gflops").GetDouble(), result.GetProperty("blas").GetString()!);
     }
 }

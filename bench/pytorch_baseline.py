@@ -6,6 +6,7 @@ Prints one JSON object: {"model", "batch", "ms": [per-step times], "peak_mb"}.
 """
 import argparse
 import json
+import os
 import resource
 import time
 
@@ -217,6 +218,14 @@ def sgemm_gflops(n=2048, repeats=5):
     return 2.0 * n ** 3 / best / 1e9
 
 
+def blas_library():
+    """The BLAS this process loaded: Debian's PyTorch takes whichever libblas.so.3 the system's alternatives
+    select, and the reference BLAS it falls back to is two orders of magnitude slower than OpenBLAS."""
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "blas" in line.rsplit("/", 1)[-1]}
+    return ", ".join(sorted(os.path.realpath(p) for p in paths)) or "none found"
+
+
 def timed(f):
     start = time.perf_counter()
     f()
@@ -235,7 +244,7 @@ def main():
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     if args.sgemm:
-        print(json.dumps({"gflops": sgemm_gflops()}))
+        print(json.dumps({"gflops": sgemm_gflops(), "blas": blas_library()}))
         return
     if args.model is None:
         parser.error("give --model or --sgemm")
