@@ -26,8 +26,10 @@
 #
 # Usage: scripts/debian12-torchsharp.sh [--undo | --check]
 #   --check  exit 0 when TorchSharp's library will load as it is on this machine, 1 when the step is needed
-# LIBSTDCXX overrides the libstdc++ to check (tests use it to fake one that has the version).
+# LIBSTDCXX overrides the libstdc++ to check (tests use it to fake one that has the version); SYSTEM_LIBTORCH_CPU
+# overrides the libtorch_cpu.so found on the system's search path ("" for none).
 set -euo pipefail
+shopt -s nullglob
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 version=0.107.0
@@ -58,7 +60,10 @@ libstdcxx_has_version() {
     grep -qa "$needed_version" "$lib"
 }
 
-system_libtorch() { /sbin/ldconfig -p | grep -qE '^\s*libtorch_cpu\.so \('; }
+system_libtorch() {
+    if [[ -v SYSTEM_LIBTORCH_CPU ]]; then [[ -n "$SYSTEM_LIBTORCH_CPU" ]]; return; fi
+    /sbin/ldconfig -p | grep -qE '^\s*libtorch_cpu\.so \('
+}
 
 undo() {
     if [[ -f "$original" ]]; then

@@ -14,7 +14,7 @@ public class TorchSharpLoadTests
         File.WriteAllText(notebook, NotebookJson.Of(
             "#r \"nuget: TorchSharp-cpu, 0.107.0\"",
             "TorchSharp.torch.__version__",
-            "TorchSharp.torch.ones(2, 3).sum().item<float>()"));
+            "TorchSharp.torch.ones(2, 3).sum().item<float>().ToString()"));
         var output = Path.Combine(folder.Path, "out");
 
         var (exitCode, log) = Nbrun.Run("run", notebook, "--out", output);

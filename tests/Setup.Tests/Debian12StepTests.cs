@@ -88,11 +88,39 @@ public sealed class Debian12StepTests : IDisposable
             Assert.Contains("GLIBCXX_3.4.32", shippedLoad.Output);
     }
 
+    [Fact]
+    public void Where_a_system_libtorch_is_on_the_search_path_the_package_libraries_are_linked_beside_TorchSharp()
+    {
+        var libtorch = Path.Combine(Packages, "libtorch-cpu-linux-x64/2.10.0/runtimes/linux-x64/native/libtorch_cpu.so");
+        File.WriteAllText(libtorch, "stands for libtorch 2.10");
+        var managed = Path.Combine(Packages, TorchSharp, "lib/net8.0");
+        Assert.Equal(1, StepBeside(SystemLibtorch, "new-libstdc++.so", "--check").ExitCode);
+
+        var (exitCode, output) = StepBeside(SystemLibtorch, "new-libstdc++.so");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("libtorch-dev", output);
+        Assert.Equal(libtorch, new FileInfo(Path.Combine(managed, "libtorch_cpu.so")).LinkTarget);
+        Assert.Equal(Library, new FileInfo(Path.Combine(managed, "libLibTorchSharp.so")).LinkTarget);
+        Assert.Equal(0, StepBeside(SystemLibtorch, "new-libstdc++.so", "--check").ExitCode);
+        Assert.Equal("", StepBeside(SystemLibtorch, "new-libstdc++.so").Output);
+
+        Assert.Equal(0, StepBeside(SystemLibtorch, "new-libstdc++.so", "--undo").ExitCode);
+        Assert.Empty(Directory.GetFiles(managed));
+    }
+
+    /// <summary>What ldconfig would name where Debian's libtorch-dev is installed.</summary>
+    private const string SystemLibtorch = "/usr/lib/x86_64-linux-gnu/libtorch_cpu.so";
+
     private (int ExitCode, string Output) Step(string libstdcxx, params string[] arguments) =>
+        StepBeside("", libstdcxx, arguments);
+
+    private (int ExitCode, string Output) StepBeside(string systemLibtorch, string libstdcxx, params string[] arguments) =>
         Script.Run("bash", ["scripts/debian12-torchsharp.sh", .. arguments], new Dictionary<string, string>
         {
             ["NUGET_PACKAGES"] = Packages,
             ["LIBSTDCXX"] = Path.Combine(_root, libstdcxx),
+            ["SYSTEM_LIBTORCH_CPU"] = systemLibtorch,
         });
 
     private string Readelf(string option) => Script.Run("readelf", [option, Library]).Output;
