@@ -45,17 +45,22 @@ public static class Epoch
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(lossOf);
-        var total = 0.0;
+        var (total, batch) = (0.0, 0);
         foreach (var (x, y) in data)
         {
+            batch++;
             using var scope = NewDisposeScope();
             var loss = lossOf(x, y);
             if (loss.numel() != 1)
                 throw new ArgumentException(
                     $"lossOf must return the batch's loss as one number, got a tensor of shape [{string.Join(", ", loss.shape)}]",
                     nameof(lossOf));
+            var value = loss.item<float>();
+            if (!float.IsFinite(value))
+                throw new ArithmeticException(
+                    $"the loss of batch {batch} of {data.Count} is {value}: training has diverged, so the model's parameters are no longer usable");
             afterLoss(loss);
-            total += loss.item<float>() * x.shape[0];
+            total += value * x.shape[0];
         }
         return total / data.Rows;
     }

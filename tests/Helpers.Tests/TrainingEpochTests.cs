@@ -31,6 +31,23 @@ public class TrainingEpochTests
     }
 
     [Fact]
+    public void A_loss_that_is_not_a_number_stops_the_pass_naming_the_batch()
+    {
+        using var scope = NewDisposeScope();
+        var (x, y) = Line(32);
+        using var model = nn.Linear(2, 1);
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var batch = 0;
+
+        var error = Assert.Throws<ArithmeticException>(() => Epoch.Train(model, optimizer,
+            new Batches(x, y, 8, shuffle: false, disposeBatch: false),
+            (input, target) => ++batch == 3 ? Mse(model)(input, target) * double.NaN : Mse(model)(input, target)));
+
+        Assert.Contains("batch 3 of 4 is NaN", error.Message);
+        Assert.False(model.weight!.isnan().any().item<bool>());
+    }
+
+    [Fact]
     public void Evaluation_weighs_each_batch_by_its_rows_and_changes_nothing()
     {
         using var x = arange(5, float32).unsqueeze(1);   // 0..4: the mean per row is 2
