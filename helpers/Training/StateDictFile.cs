@@ -109,14 +109,12 @@ internal static class StateDictFile
         }
     }
 
-    /// <summary>Bytes per element of the dtype codes TorchSharp writes (c10's ScalarType numbering).</summary>
-    private static long? ElementSize(long code) => (torch.ScalarType)code switch
+    /// <summary>Bytes per element of a dtype code (c10's ScalarType numbering), or null for a code TorchSharp has no size for.</summary>
+    private static long? ElementSize(long code)
     {
-        torch.ScalarType.Byte or torch.ScalarType.Int8 or torch.ScalarType.Bool => 1,
-        torch.ScalarType.Int16 or torch.ScalarType.Float16 or torch.ScalarType.BFloat16 => 2,
-        torch.ScalarType.Int32 or torch.ScalarType.Float32 => 4,
-        torch.ScalarType.Int64 or torch.ScalarType.Float64 or torch.ScalarType.ComplexFloat32 => 8,
-        torch.ScalarType.ComplexFloat64 => 16,
-        _ => null,
-    };
+        var dtype = (torch.ScalarType)code;
+        if (!Enum.IsDefined(dtype)) return null;
+        try { return dtype.ElementSize(); }
+        catch (NotImplementedException) { return null; }
+    }
 }
