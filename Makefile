@@ -56,18 +56,13 @@ data/.verified: node_modules/.package-lock.json scripts/fetch-data.sh data/SHA25
 	@scripts/fetch-data.sh
 	@touch $@
 
-# libtorch 2.10's oneDNN (3.7.1) now and then returns an all-NaN input gradient for a convolution with one output
-# channel when it runs on more than one thread (chapters 03 model B and 04b; README, "A defect of libtorch 2.10").
-# The main job and the tests run libtorch on one thread until TorchSharp ships a libtorch without it.
-ONE_THREAD := OMP_NUM_THREADS=1
-
 ## tutorials: the main job — execute every notebook (PROFILE=class by default) and export the HTML site to site/
 tutorials: setup
-	@$(ONE_THREAD) $(DOTNET) build/runner/nbrun.dll site --profile $(PROFILE) --notebooks notebooks --out site
+	@$(DOTNET) build/runner/nbrun.dll site --profile $(PROFILE) --notebooks notebooks --out site
 
 ## test: every test suite, notebook smoke runs included
 test: setup
-	@$(ONE_THREAD) scripts/run-tests.sh
+	@scripts/run-tests.sh
 
 ## bench: time a training step of each chapter's model, ours vs PyTorch on this machine
 bench: setup

@@ -7,7 +7,8 @@ namespace Helpers;
 /// Keeps memory that libtorch frees inside the process. libtorch's CPU allocator is glibc's malloc, which by default
 /// hands large freed blocks back to the system after every training step (munmap, or trimming the heap); the next
 /// step then faults every page in again, which made convolutional steps 3-4x slower than with the memory kept.
-/// Applied when the helpers are first used (a module initializer), on Linux with glibc; elsewhere a no-op.
+/// Applied when the helpers are first used (a module initializer), on Linux with glibc; elsewhere a no-op. The same
+/// initializer turns on <see cref="ZeroFill"/>.
 /// </summary>
 /// <remarks>
 /// The settings, through glibc's <c>mallopt</c> (the in-process form of the MALLOC_*_ environment variables that
@@ -61,7 +62,19 @@ public static class NativeMemory
 
     [ModuleInitializer]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "the settings must precede the first tensor a notebook allocates")]
-    internal static void ApplyOnLoad() => KeepFreedMemory();
+    internal static void ApplyOnLoad()
+    {
+        KeepFreedMemory();
+        try
+        {
+            ZeroFill.TurnOn();
+        }
+        catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException or NotSupportedException or InvalidOperationException)
+        {
+            // TorchSharp's native libraries did not load. Not the helpers' error to report: the notebook's first
+            // tensor operation reports it, with TorchSharp's own trace of where it looked.
+        }
+    }
 
     private static bool IsGlibc()
     {
