@@ -17,7 +17,7 @@ HELPERS_SOURCES := $(shell find helpers -name '*.cs' 2>/dev/null) Helpers.csproj
 RUNNER_SOURCES := $(shell find runner -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' 2>/dev/null) runner/Runner.csproj
 COMMON := Directory.Build.props global.json
 
-.PHONY: setup packages torchsharp kernel-tool managed data tutorials test bench clean
+.PHONY: setup packages torchsharp kernel-tool managed data tutorials apps test bench clean
 
 ## setup: install missing Debian packages, restore TorchSharp (and fix it for Debian 12), build the .NET code, fetch the data
 setup: packages torchsharp kernel-tool managed data
@@ -59,6 +59,10 @@ data/.verified: node_modules/.package-lock.json scripts/fetch-data.sh data/SHA25
 ## tutorials: the main job — execute every notebook (PROFILE=class by default) and export the HTML site to site/
 tutorials: setup
 	@$(DOTNET) build/runner/nbrun.dll site --profile $(PROFILE) --notebooks notebooks --out site
+
+## apps: regenerate apps/NN-name.cs, the chapters as .NET file-based apps, from the notebooks (the tests check they are current)
+apps: build/runner/.built
+	@$(DOTNET) build/runner/nbrun.dll app
 
 ## test: every test suite, notebook smoke runs included
 test: setup

@@ -34,8 +34,9 @@ try
         ["run", .. var rest] => await RunCommand.ExecuteAsync(rest, console, live, interrupt.Token),
         ["site", .. var rest] => await SiteCommand.ExecuteAsync(rest, console, live, interrupt.Token),
         ["check", .. var rest] => CheckCommand.Execute(rest, console),
+        ["app", .. var rest] => AppCommand.Execute(rest, console),
         [] or ["--help" or "-h" or "help", ..] => Usage.Print(console),
-        [var unknown, ..] => throw new UsageException($"unknown command \"{unknown}\"; expected run, site or check"),
+        [var unknown, ..] => throw new UsageException($"unknown command \"{unknown}\"; expected run, site, check or app"),
     };
     return exitCode;
 }

@@ -44,28 +44,37 @@ public sealed class Batches : IEnumerable<(torch.Tensor x, torch.Tensor y)>
     {
         var order = Order();
         var device = x.device;
-        for (var batch = 0; batch < Count; batch++)
+        BatchProgress.Begin(Count);
+        try
         {
-            var start = batch * batchSize;
-            var rows = order[start..Math.Min(start + batchSize, order.Length)];
-            torch.Tensor bx, by;
-            using (var index = torch.tensor(rows, device: device))
+            for (var batch = 0; batch < Count; batch++)
             {
-                bx = x.index_select(0, index);
-                by = y.index_select(0, index);
-            }
-            try
-            {
-                yield return (bx, by);
-            }
-            finally
-            {
-                if (disposeBatch)
+                var start = batch * batchSize;
+                var rows = order[start..Math.Min(start + batchSize, order.Length)];
+                torch.Tensor bx, by;
+                using (var index = torch.tensor(rows, device: device))
                 {
-                    bx.Dispose();
-                    by.Dispose();
+                    bx = x.index_select(0, index);
+                    by = y.index_select(0, index);
                 }
+                try
+                {
+                    yield return (bx, by);
+                }
+                finally
+                {
+                    if (disposeBatch)
+                    {
+                        bx.Dispose();
+                        by.Dispose();
+                    }
+                }
+                BatchProgress.Advance(batch + 1);
             }
+        }
+        finally
+        {
+            BatchProgress.End();
         }
     }
 

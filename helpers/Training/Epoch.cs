@@ -45,7 +45,7 @@ public static class Epoch
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(lossOf);
-        var (total, batch) = (0.0, 0);
+        var (total, batch, rows) = (0.0, 0, 0L);
         foreach (var (x, y) in data)
         {
             batch++;
@@ -61,6 +61,8 @@ public static class Epoch
                     $"the loss of batch {batch} of {data.Count} is {value}: training has diverged, so the model's parameters are no longer usable");
             afterLoss(loss);
             total += value * x.shape[0];
+            rows += x.shape[0];
+            BatchProgress.ReportLoss(total / rows);
         }
         return total / data.Rows;
     }

@@ -16,6 +16,9 @@ internal static class Usage
             and writes site/index.html.
         nbrun check <notebook.ipynb>...
             Checks notebooks carry no outputs and have the Polyglot metadata.
+        nbrun app [--check] [--notebooks DIR] [--out DIR]
+            Generates apps/NN-name.cs, a .NET file-based app, from each chapter notebook (and profiles.json);
+            with --check, writes nothing and fails when an app is missing or out of date.
 
         Profiles come from profiles.json beside the notebooks. Exit codes: 0 success, 1 a notebook
         failed, 2 bad usage, 130 interrupted.

@@ -23,6 +23,9 @@ internal sealed class ProfileSet
         this.profiles = profiles;
     }
 
+    /// <summary>The profiles' names, in file order.</summary>
+    public IReadOnlyList<string> Names => profiles.Select(pair => pair.Key).ToList();
+
     /// <summary>Loads the profiles.json that sits in <paramref name="notebookFolder"/>.</summary>
     public static ProfileSet Load(string notebookFolder)
     {

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Notebooks.Tests;
 
 /// <summary>Runs the built notebook runner, build/runner/nbrun.dll, as a separate process.</summary>
@@ -23,28 +20,6 @@ public static class Nbrun
     public static (int ExitCode, string Output) Run(params string[] args)
     {
         RequireSetup();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Dll);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["CI"] = "1"; // plain progress lines, no live terminal display
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"nbrun {string.Join(' ', args)} ran longer than {Timeout.TotalMinutes} minutes:\n{output}");
-        }
-        process.WaitForExit(); // flushes the output handlers
-        lock (output) return (process.ExitCode, output.ToString());
+        return ChildProcess.Run("dotnet", args.Prepend(Dll), Timeout);
     }
 }

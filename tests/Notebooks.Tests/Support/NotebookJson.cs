@@ -19,4 +19,12 @@ public static class NotebookJson
         },
         ["nbformat"] = 4, ["nbformat_minor"] = 5,
     }.ToJsonString();
+
+    /// <summary>A cell's source as one string; a notebook stores it as a string or a list of lines.</summary>
+    public static string Source(JsonNode cell) => cell["source"] switch
+    {
+        JsonArray lines => string.Concat(lines.Select(line => line!.GetValue<string>())),
+        JsonValue text => text.GetValue<string>(),
+        _ => "",
+    };
 }
