@@ -37,7 +37,7 @@ public sealed class AppGeneratorTests
     {
         var app = Generate(Notebook(Code(Setup), Code(Parameters, "parameters"), Code("using System.Text;\nvar text = new StringBuilder();")));
 
-        app.Should().StartWith("#!/usr/bin/env -S dotnet run\n");
+        app.Should().StartWith("#!/usr/bin/env dotnet\n");
         app.Should().Contain("#:package TorchSharp-cpu@0.107.0\n#:project support/AppSupport.csproj\n");
         app.Should().Contain("using TorchSharp;\nusing Helpers;\nusing System.Text;\nusing Helpers.Apps;\nusing static Helpers.Apps.Chapter;\n");
         app.Should().NotContain("Microsoft.DotNet.Interactive").And.NotContain("#r ");
