@@ -31,8 +31,8 @@ Chapter.Start("04b-probabilistic-vae", "../notebooks/04b-probabilistic-vae.ipynb
 // - how much the posterior's correlations are worth, measured on the yardstick.
 //
 // This is the heaviest model of the series: its six transposed convolutions do most of the work (on two
-// cores, about 0.4 seconds per step of 256 images, under 2 minutes per epoch, so the source's 15 epochs take
-// half an hour). The `class` profile trains 2 epochs on 15,360 images in batches of 32 instead: 960
+// cores, about 0.5 seconds per step of 256 images, about 2.5 minutes per epoch, so the source's 15 epochs take
+// about 40 minutes). The `class` profile trains 2 epochs on 15,360 images in batches of 32 instead: 960
 // small steps learn far more in two minutes than a few large ones, enough for recognisable pictures,
 // though far from a finished model.
 
