@@ -138,7 +138,7 @@ public static class Chapter
     /// <summary>Shows a value as the notebook's <c>display</c> would: printed, and written into the report.</summary>
     public static Displayed display(object? value)
     {
-        var shown = new Displayed(Report.NewOutput(cell));
+        var shown = new Displayed(Report.NewOutput());
         shown.Update(value);
         return shown;
     }

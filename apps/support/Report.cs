@@ -57,7 +57,7 @@ internal sealed class Report
     }
 
     /// <summary>A new displayed output at the current place in the report.</summary>
-    public Output NewOutput(int cell)
+    public Output NewOutput()
     {
         lock (gate)
         {

@@ -66,7 +66,7 @@ public static class ZeroFill
         return NativeLibrary.TryGetExport(library, FlagSymbol, out var flag) ? flag : null;
     }
 
-    /// <summary>dlopen from libdl.so.2, which every glibc has (since 2.34 a stub over libc.so.6's).</summary>
+    /// <summary>dlopen from libdl.so.2, which every glibc has (since 2.34 it forwards to libc.so.6's).</summary>
     [DllImport("libdl.so.2", EntryPoint = "dlopen")]
     private static extern IntPtr LinuxDlopen([MarshalAs(UnmanagedType.LPUTF8Str)] string file, int mode);
 

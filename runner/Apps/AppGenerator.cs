@@ -140,14 +140,15 @@ internal static partial class AppGenerator
     private static string Options(Notebook notebook, Cell cell, string where, IReadOnlyList<(string Name, IReadOnlyList<ParameterSetting> Settings)> profiles)
     {
         var declared = ParameterCell.Declarations(cell);
-        var lines = ParameterLine().Matches(cell.Source).ToList();
-        if (lines.Count != declared.Count || cell.Source.Split('\n').Count(line => line.Trim().Length > 0 && !line.TrimStart().StartsWith("//", StringComparison.Ordinal)) != lines.Count)
+        if (cell.Source.Split('\n').Count(line => line.Trim().Length > 0 && !line.TrimStart().StartsWith("//", StringComparison.Ordinal)) != declared.Count)
             throw new AppGenerationException($"{where}: the parameters cell must hold only declarations such as \"var epochs = 20;\", one per line");
         var text = new StringBuilder();
         foreach (var (name, settings) in profiles)
         {
-            var values = settings
-                .Where(setting => declared.Any(parameter => parameter.Name == setting.Name))
+            var known = settings.Where(setting => declared.Any(parameter => parameter.Name == setting.Name)).ToList();
+            // A later value for the same name wins, as when the runner injects them.
+            var values = known
+                .Where((setting, i) => known.FindLastIndex(other => other.Name == setting.Name) == i)
                 .Select(setting =>
                 {
                     var type = declared.First(parameter => parameter.Name == setting.Name).Type;
@@ -161,31 +162,25 @@ internal static partial class AppGenerator
                     }
                 })
                 .ToList();
-            // A later value for the same name wins, as when the runner injects them.
-            var last = values.Select(value => value.Split(" = ")[0]).ToList();
-            var kept = values.Where((value, i) => last.LastIndexOf(last[i]) == i);
-            text.Append(kept.Any() ? $"Chapter.Profile(\"{name}\", new {{ {string.Join(", ", kept)} }});\n" : $"Chapter.Profile(\"{name}\", new {{ }});\n");
+            text.Append(values.Count > 0 ? $"Chapter.Profile(\"{name}\", new {{ {string.Join(", ", values)} }});\n" : $"Chapter.Profile(\"{name}\", new {{ }});\n");
         }
         text.Append("Chapter.ParseOptions(args,\n[\n");
-        foreach (var line in lines)
+        foreach (var parameter in declared)
         {
-            var help = line.Groups["comment"].Success ? ", " + CSharpLiteral.FromText(line.Groups["comment"].Value.Trim(), "string") : "";
-            text.Append($"    new(\"{line.Groups["name"].Value}\", {Typed(line.Groups["value"].Value.Trim(), line.Groups["type"].Value)}{help}),\n");
+            var help = parameter.Comment is { } comment ? ", " + CSharpLiteral.FromText(comment, "string") : "";
+            // "float x = 1" keeps its declared type as the option's default.
+            var value = parameter.Keyword == "var" ? parameter.Initialiser : $"({parameter.Keyword})({parameter.Initialiser})";
+            text.Append($"    new(\"{parameter.Name}\", {value}{help}),\n");
         }
         text.Append("]);\n");
-        foreach (var line in lines)
-            text.Append($"var {line.Groups["name"].Value} = Chapter.Option<{TypeName(line, where)}>(\"{line.Groups["name"].Value}\");\n");
+        foreach (var parameter in declared)
+        {
+            var type = parameter.Type
+                ?? throw new AppGenerationException($"{where}: parameter {parameter.Name} needs a literal default (\"{parameter.Initialiser}\" is not one)");
+            text.Append($"var {parameter.Name} = Chapter.Option<{type}>(\"{parameter.Name}\");\n");
+        }
         return text.ToString();
     }
-
-    /// <summary>A default that keeps the declared type ("float x = 1" stays float).</summary>
-    private static string Typed(string value, string declaredType) =>
-        declaredType == "var" ? value : $"({declaredType})({value})";
-
-    private static string TypeName(Match line, string where) =>
-        line.Groups["type"].Value != "var" ? line.Groups["type"].Value
-        : CSharpLiteral.TypeOf(line.Groups["value"].Value.Trim())
-          ?? throw new AppGenerationException($"{where}: parameter {line.Groups["name"].Value} needs a literal default (\"{line.Groups["value"].Value.Trim()}\" is not one)");
 
     /// <summary>
     /// The cell's statements for the app's top level, with its last expression displayed, and its classes and
@@ -238,8 +233,6 @@ internal static partial class AppGenerator
     [GeneratedRegex(@"^using\s+(static\s+)?[A-Za-z_][\w.]*(\s*=\s*[\w.<>, ]+)?\s*;$")]
     private static partial Regex UsingDirective();
 
-    [GeneratedRegex(@"^[ \t]*(?<type>var|bool|int|long|float|double|decimal|string)\s+(?<name>[A-Za-z_]\w*)\s*=\s*(?<value>[^;]*);[ \t]*(//(?<comment>.*))?$", RegexOptions.Multiline)]
-    private static partial Regex ParameterLine();
 }
 
 /// <summary>A notebook the generator cannot turn into an app; the message names the notebook and cell.</summary>

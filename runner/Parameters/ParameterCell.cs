@@ -22,12 +22,18 @@ internal static partial class ParameterCell
                 match.Groups["name"].Value,
                 match.Groups["type"].Value == "var"
                     ? CSharpLiteral.TypeOf(match.Groups["value"].Value.Trim())
-                    : match.Groups["type"].Value))
+                    : match.Groups["type"].Value,
+                match.Groups["type"].Value,
+                match.Groups["value"].Value.Trim(),
+                match.Groups["comment"].Success ? match.Groups["comment"].Value.Trim() : null))
             .ToList();
 
-    [GeneratedRegex(@"^\s*(?<type>var|bool|int|long|float|double|decimal|string)\s+(?<name>[A-Za-z_]\w*)\s*=\s*(?<value>[^;]*);", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?<type>var|bool|int|long|float|double|decimal|string)\s+(?<name>[A-Za-z_]\w*)\s*=\s*(?<value>[^;]*);(?:[ \t]*//(?<comment>[^\n]*))?", RegexOptions.Multiline)]
     private static partial Regex Declaration();
 }
 
-/// <summary>A parameter and its C# type ("int", "double", ...), null when the initialiser is not a literal.</summary>
-internal sealed record DeclaredParameter(string Name, string? Type);
+/// <summary>
+/// A parameter and its C# type ("int", "double", ...), null when the initialiser is not a literal; as written, the
+/// type keyword ("var" or the type), the initialiser and the line's trailing comment, if any.
+/// </summary>
+internal sealed record DeclaredParameter(string Name, string? Type, string Keyword, string Initialiser, string? Comment);
