@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Text;
+using Microsoft.Data.Analysis;
 using TorchSharp;
 
 namespace Helpers;
@@ -165,14 +165,16 @@ public sealed class ModelSummary : Figure
         return string.Join(Environment.NewLine, text);
     }
 
-    public override string ToHtml()
-    {
-        static string Encode(string s) => WebUtility.HtmlEncode(s);
-        var html = new StringBuilder("<table><thead><tr><th>Layer (type)</th><th>Output Shape</th><th>Param #</th><th>Connected to</th></tr></thead><tbody>");
-        foreach (var row in Rows)
-            html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{Encode(row.Name)} ({Encode(row.Type)})</td><td>{Encode(row.OutputShape)}</td><td style=\"text-align: right;\">{row.Parameters}</td><td>{string.Join("<br>", row.ConnectedTo.Select(Encode))}</td></tr>");
-        html.Append("</tbody></table><p>").Append(string.Join("<br>", Totals())).Append("</p>");
-        return html.ToString();
-    }
+    /// <summary>
+    /// The layers as a table, Keras' columns: "Layer (type)", "Output Shape", "Param #" and "Connected to" (one
+    /// line per input).
+    /// </summary>
+    public DataFrame ToDataFrame() =>
+        Rows.Select(r => ($"{r.Name} ({r.Type})", r.OutputShape, r.Parameters, string.Join("\n", r.ConnectedTo)))
+            .ToList().ToDataFrame("Layer (type)", "Output Shape", "Param #", "Connected to");
+
+    /// <summary>Every layer's row (however many there are), then the totals.</summary>
+    public override string ToHtml() =>
+        DataFrames.ToHtml(ToDataFrame(), maxRows: Rows.Count) +
+        "<p>" + string.Join("<br>", Totals().Select(WebUtility.HtmlEncode)) + "</p>";
 }

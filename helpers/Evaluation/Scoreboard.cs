@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Analysis;
 
 namespace Helpers;
 
@@ -36,29 +37,30 @@ public static class Scoreboard
         AtomicFile.Write(Path.Combine(RecordsFolder, chapter + ".json"), json.ToJsonString());
     }
 
-    /// <summary>All recorded results in chapter order, as a table in nats per image.</summary>
-    public static Table Table()
+    /// <summary>All recorded results in chapter order, one row each, in nats per image.</summary>
+    public static DataFrame Table()
     {
         var files = Directory.Exists(RecordsFolder)
             ? Directory.GetFiles(RecordsFolder, "*.json").Order(StringComparer.Ordinal)
             : Enumerable.Empty<string>();
-        return new Table(files.Select(Row).ToList());
+        return files.Select(Row).ToList().ToDataFrame("chapter", "negative ELBO", "-log p(x) (IWAE)", "k", "test images", "run");
     }
 
-    private static Dictionary<string, object?> Row(string path)
+    /// <summary>One record as a row of the table.</summary>
+    private sealed record Result(string? Chapter, double NegativeElbo, double IwaeNll, int K, long TestImages, string Run);
+
+    private static Result Row(string path)
     {
         try
         {
             var json = JsonNode.Parse(File.ReadAllText(path)) ?? throw new FormatException("the file is empty");
-            return new()
-            {
-                ["chapter"] = (string?)json["chapter"],
-                ["negative ELBO"] = Math.Round(Required(json, "negativeElbo").GetValue<double>(), 2),
-                ["-log p(x) (IWAE)"] = Math.Round(Required(json, "iwaeNll").GetValue<double>(), 2),
-                ["k"] = Required(json, "samples").GetValue<int>(),
-                ["test images"] = Required(json, "images").GetValue<long>(),
-                ["run"] = string.Join(", ", json["parameters"]?.AsObject().Select(p => $"{p.Key} {p.Value}") ?? []),
-            };
+            return new(
+                (string?)json["chapter"],
+                Required(json, "negativeElbo").GetValue<double>(),
+                Required(json, "iwaeNll").GetValue<double>(),
+                Required(json, "samples").GetValue<int>(),
+                Required(json, "images").GetValue<long>(),
+                string.Join(", ", json["parameters"]?.AsObject().Select(p => $"{p.Key} {p.Value}") ?? []));
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Analysis;
 
 namespace Helpers;
 
@@ -18,20 +19,18 @@ public sealed class YardstickResult(double negativeElbo, double iwaeNll, int sam
     /// <summary>How many test images were measured.</summary>
     public long Images { get; } = images;
 
-    private Table AsTable() => new(new[]
+    /// <summary>The three numbers as a table: the measure, and its value in nats per image.</summary>
+    public DataFrame ToDataFrame() => new[]
     {
-        Row("negative ELBO", NegativeElbo),
-        Row($"-log p(x), IWAE estimate with k = {Samples}", IwaeNll),
-        Row("gap (how loose the ELBO is)", NegativeElbo - IwaeNll),
-    });
-
-    private static Dictionary<string, object?> Row(string measure, double value) =>
-        new() { ["measure"] = measure, ["nats per image"] = Number(value) };
+        ("negative ELBO", NegativeElbo),
+        ($"-log p(x), IWAE estimate with k = {Samples}", IwaeNll),
+        ("gap (how loose the ELBO is)", NegativeElbo - IwaeNll),
+    }.ToDataFrame("measure", "nats per image");
 
     private static string Number(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
 
     public override string ToHtml() =>
-        AsTable().ToHtml() +
+        DataFrames.ToHtml(ToDataFrame()) +
         $"<p style=\"font: 12px sans-serif; color: #555;\">On {Images} test images.</p>";
 
     public override string ToString() =>

@@ -11,7 +11,9 @@ namespace Helpers;
 /// Train or load: a training cell that has run once with the same parameters loads the trained weights
 /// instead of training again, so a class can step through a chapter in minutes. Weights go to
 /// <c>{Folder}/{name}-{hash}.bin</c> (TorchSharp's state-dict format, what <c>module.save</c> writes) and the
-/// history to <c>{name}-{hash}.history.json</c> beside it. The hash covers the parameters and the names,
+/// history beside it: its table to <c>{name}-{hash}.history.csv</c>, its title, training time and the parameters to
+/// <c>{name}-{hash}.history.json</c>. A checkpoint saved before histories were tables (the series inside the JSON
+/// file) still loads, and gets its CSV file then. The hash covers the parameters and the names,
 /// dtypes and shapes of the tensors, so changing either trains afresh. Files are written atomically (a
 /// temporary file in the same folder, then a rename), so an interrupted save leaves no half-written checkpoint.
 /// </summary>
@@ -65,11 +67,12 @@ public static class Checkpoint
         ArgumentNullException.ThrowIfNull(train);
         var settings = JsonSerializer.SerializeToNode(parameters) ?? throw new ArgumentNullException(nameof(parameters));
         var stem = Path.Combine(Folder, $"{name}-{Hash(tensors, settings)}");
-        var (weightsPath, historyPath) = (stem + ".bin", stem + ".history.json");
-        if (!retrain && File.Exists(weightsPath) && File.Exists(historyPath))
+        var (weightsPath, historyPath) = (stem + ".bin", stem + ".history.csv");
+        var olderHistoryPath = History.DescriptionPath(historyPath);
+        if (!retrain && File.Exists(weightsPath) && (File.Exists(historyPath) || File.Exists(olderHistoryPath)))
         {
             load(weightsPath);
-            var loaded = History.Load(historyPath);
+            var loaded = File.Exists(historyPath) ? History.Load(historyPath) : LoadOlderHistory(olderHistoryPath, historyPath, settings);
             loaded.LoadedFrom = Path.GetFileName(weightsPath);
             return loaded;
         }
@@ -80,6 +83,14 @@ public static class Checkpoint
         history.LoadedFrom = null;
         save(weightsPath);
         history.Save(historyPath, settings);
+        return history;
+    }
+
+    /// <summary>Reads a history saved as JSON alone (before histories were tables) and saves it in today's form beside it.</summary>
+    private static History LoadOlderHistory(string jsonPath, string csvPath, JsonNode settings)
+    {
+        var history = History.LoadJson(jsonPath);
+        history.Save(csvPath, settings);
         return history;
     }
 

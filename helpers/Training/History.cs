@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Analysis;
 
 namespace Helpers;
 
 /// <summary>
 /// What a training run recorded: named series of one value per epoch ("train", "test", ...). It shows
-/// itself as loss curves, and it is saved beside a checkpoint so the curves survive a later load.
+/// itself as loss curves, <see cref="ToDataFrame"/> gives it as a table, and it is saved beside a checkpoint
+/// (that table as CSV) so the curves survive a later load.
 /// </summary>
 [TypeFormatterSource(typeof(FigureFormatterSource), PreferredMimeTypes = new[] { "text/html" })]
 public sealed class History : Figure
@@ -65,32 +67,96 @@ public sealed class History : Figure
         SeriesNames.Count == 0 ? "History (empty)"
             : "History: " + string.Join("; ", SeriesNames.Select(name => $"{name} {this[name][^1].Value:G6} at epoch {this[name][^1].Epoch}")) + ". " + Origin;
 
-    /// <summary>Writes the history as JSON (atomically), with <paramref name="parameters"/> for whoever reads the file.</summary>
-    public void Save(string path, JsonNode? parameters = null)
+    /// <summary>
+    /// The history as a table: an "epoch" column, then one column per series in the order they appeared, one row per
+    /// epoch any series recorded (a series that skipped an epoch has no value there).
+    /// </summary>
+    public DataFrame ToDataFrame()
     {
+        var epochs = SeriesNames.SelectMany(name => this[name].Select(p => p.Epoch)).Distinct().Order().ToList();
+        var columns = new List<DataFrameColumn> { new Int32DataFrameColumn(EpochColumn, epochs.Select(e => (int?)e)) };
+        foreach (var name in SeriesNames)
+        {
+            var values = this[name].ToDictionary(p => p.Epoch, p => p.Value);
+            columns.Add(new DoubleDataFrameColumn(name, epochs.Select(e => values.TryGetValue(e, out var v) ? v : (double?)null)));
+        }
+        return new DataFrame(columns);
+    }
+
+    private const string EpochColumn = "epoch";
+
+    /// <summary>
+    /// Writes the history (atomically, each file to a temporary name then renamed): the table (<see cref="ToDataFrame"/>)
+    /// as CSV to <paramref name="csvPath"/>, and its title, y title, training time and <paramref name="parameters"/> to
+    /// the JSON file beside it (<c>x.history.csv</c>: <c>x.history.json</c>).
+    /// </summary>
+    public void Save(string csvPath, JsonNode? parameters = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(csvPath);
+        using var csv = new MemoryStream();
+        DataFrame.SaveCsv(ToDataFrame(), csv, cultureInfo: CultureInfo.InvariantCulture);
+        AtomicFile.Write(csvPath, csv.ToArray());
         var json = new JsonObject
         {
             ["title"] = Title,
             ["yTitle"] = YTitle,
             ["trainingSeconds"] = TrainingSeconds,
             ["parameters"] = parameters?.DeepClone(),
-            ["series"] = new JsonObject(SeriesNames.Select(name => KeyValuePair.Create<string, JsonNode?>(name,
-                new JsonArray(this[name].Select(p => (JsonNode)new JsonArray(p.Epoch, p.Value)).ToArray())))),
+            ["table"] = Path.GetFileName(csvPath),
         };
-        AtomicFile.Write(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.Write(DescriptionPath(csvPath), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    /// <summary>Reads a history written by <see cref="Save"/>; the error names the file and what is wrong.</summary>
-    public static History Load(string path)
+    /// <summary>The JSON file that goes with a history's CSV file: the same name with .json for .csv.</summary>
+    internal static string DescriptionPath(string csvPath) => Path.ChangeExtension(csvPath, ".json");
+
+    /// <summary>
+    /// Reads a history written by <see cref="Save"/>: the CSV file (an "epoch" column of whole numbers, then one column of
+    /// numbers per series) and, when it is there, the JSON file beside it. The error names the file and what is wrong.
+    /// </summary>
+    public static History Load(string csvPath)
     {
+        var description = File.Exists(DescriptionPath(csvPath)) ? ReadJson(DescriptionPath(csvPath)) : new JsonObject();
+        var history = Described(description, DescriptionPath(csvPath));
+        DataFrame table;
         try
         {
-            var json = JsonNode.Parse(File.ReadAllText(path)) ?? throw new FormatException("the file is empty");
-            var history = new History((string?)json["title"] ?? "", (string?)json["yTitle"] ?? "loss")
+            var header = File.ReadLines(csvPath).FirstOrDefault() ?? throw new FormatException("the file is empty");
+            var columnCount = 1 + header.Aggregate((Quoted: false, Commas: 0), (state, c) =>
+                c == '"' ? (!state.Quoted, state.Commas) : (state.Quoted, state.Commas + (c == ',' && !state.Quoted ? 1 : 0))).Commas;
+            using var stream = File.OpenRead(csvPath);
+            table = DataFrame.LoadCsv(stream, dataTypes: [typeof(int), .. Enumerable.Repeat(typeof(double), columnCount - 1)],
+                                      cultureInfo: CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or IndexOutOfRangeException)
+        {
+            throw new InvalidDataException($"{csvPath} is not a training history written by History.Save (expected a header \"epoch,series,...\" and rows of numbers): {e.Message}", e);
+        }
+        if (table.Columns.Count == 0 || table.Columns[0].Name != EpochColumn)
+            throw new InvalidDataException($"{csvPath} is not a training history written by History.Save: its first column is \"{(table.Columns.Count > 0 ? table.Columns[0].Name : "")}\", expected \"{EpochColumn}\"");
+        var epochs = table.Columns[0];
+        for (var c = 1; c < table.Columns.Count; c++)
+            for (var r = 0L; r < table.Rows.Count; r++)
             {
-                TrainingSeconds = (double?)json["trainingSeconds"] ?? 0,
-            };
-            foreach (var (name, points) in json["series"]?.AsObject() ?? [])
+                if (epochs[r] is not int epoch) throw new InvalidDataException($"{csvPath}: row {r + 1} has no epoch");
+                if (table.Columns[c][r] is double value) history.Add(table.Columns[c].Name, epoch, value);
+            }
+        return history;
+    }
+
+    /// <summary>
+    /// Reads a history in the format checkpoints had before histories were tables (one JSON file holding the series as
+    /// [epoch, value] pairs), so that a checkpoint trained then still loads.
+    /// </summary>
+    internal static History LoadJson(string path)
+    {
+        var json = ReadJson(path);
+        var history = Described(json, path);
+        try
+        {
+            if (json["series"] is not JsonObject series)
+                throw new FormatException("it has no \"series\" (a history saved since histories are tables keeps them in the CSV file beside it)");
+            foreach (var (name, points) in series)
                 foreach (var point in points?.AsArray() ?? [])
                 {
                     if (point is not JsonArray { Count: 2 } pair) throw new FormatException($"series \"{name}\" holds {point?.ToJsonString()}, expected [epoch, value]");
@@ -98,9 +164,34 @@ public sealed class History : Figure
                 }
             return history;
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
         {
-            throw new InvalidDataException($"{path} is not a training history written by History.Save: {e.Message}", e);
+            throw new InvalidDataException($"{path} is not a training history: {e.Message}", e);
+        }
+    }
+
+    private static JsonObject ReadJson(string path)
+    {
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new FormatException("expected a JSON object");
+        }
+        catch (Exception e) when (e is JsonException or FormatException)
+        {
+            throw new InvalidDataException($"{path} is not a training history's description: {e.Message}", e);
+        }
+    }
+
+    /// <summary>An empty history with the title, y title and training time a description gives.</summary>
+    private static History Described(JsonObject json, string path)
+    {
+        try
+        {
+            return new History((string?)json["title"] ?? "", (string?)json["yTitle"] ?? "loss") { TrainingSeconds = (double?)json["trainingSeconds"] ?? 0 };
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"{path} is not a training history's description: {e.Message}", e);
         }
     }
 }

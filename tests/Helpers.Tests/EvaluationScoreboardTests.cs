@@ -22,18 +22,24 @@ public class EvaluationScoreboardTests : IDisposable
 
         var table = Scoreboard.Table();
 
-        Assert.Equal(2, table.Count);
-        Assert.Equal("01-dense-vae", table[0, "chapter"]);
-        Assert.Equal("101.23", table[0, "negative ELBO"]);
-        Assert.Equal("96.79", table[0, "-log p(x) (IWAE)"]);
-        Assert.Equal("epochs 20, trainSize 60000", table[0, "run"]);
-        Assert.Equal("02-functional-vae", table[1, "chapter"]);
+        Assert.Equal(2, table.Rows.Count);
+        Assert.Equal(["chapter", "negative ELBO", "-log p(x) (IWAE)", "k", "test images", "run"], table.Columns.Select(c => c.Name));
+        Assert.Equal("01-dense-vae", table["chapter"][0]);
+        Assert.Equal(101.234, table["negative ELBO"][0]);
+        Assert.Equal(96.789, table["-log p(x) (IWAE)"][0]);
+        Assert.Equal(50, table["k"][0]);
+        Assert.Equal(10000L, table["test images"][0]);
+        Assert.Equal("epochs 20, trainSize 60000", table["run"][0]);
+        Assert.Equal("02-functional-vae", table["chapter"][1]);
+        Assert.Contains(">101.23</td>", DataFrames.ToHtml(table));
     }
 
     [Fact]
     public void No_records_make_an_empty_table_and_a_broken_one_is_named()
     {
-        Assert.Equal(0, Scoreboard.Table().Count);
+        var empty = Scoreboard.Table();
+        Assert.Equal(0, empty.Rows.Count);
+        Assert.Equal(6, empty.Columns.Count);
 
         var path = temp.File("results/yardstick/03-conv.json");
         File.WriteAllText(path, "{ \"chapter\": \"03-conv\" }");

@@ -74,11 +74,12 @@ public class EvaluationYardstickTests
         var result = new YardstickResult(101.234, 95.5, 50, 1000);
 
         var html = result.ToHtml();
+        var table = result.ToDataFrame();
 
-        Assert.Contains("<th>nats per image</th>", html);
-        Assert.Contains("101.23", html);
-        Assert.Contains("k = 50", html);
-        Assert.Contains("5.73", html);
+        Assert.Equal(["measure", "nats per image"], DataFrameTests.Cells(html, "th"));
+        Assert.Equal(["negative ELBO", "101.23", "-log p(x), IWAE estimate with k = 50", "95.50", "gap (how loose the ELBO is)", "5.73"],
+                     DataFrameTests.Cells(html, "td"));
+        Assert.Equal(101.234, table["nats per image"][0]);
     }
 
     [Fact]

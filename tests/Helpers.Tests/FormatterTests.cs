@@ -10,7 +10,7 @@ namespace Helpers.Tests;
 /// </summary>
 public class FormatterTests
 {
-    public static TheoryData<string> Figures => new() { "grid", "scatter", "line", "manifold", "table" };
+    public static TheoryData<string> Figures => new() { "grid", "scatter", "line", "manifold" };
 
     [Theory]
     [MemberData(nameof(Figures))]
@@ -48,7 +48,7 @@ public class FormatterTests
 
         Assert.Equal(["text/html", "text/plain"], preferred ?? []);
         Assert.Contains("Total params: 8", Format(formatters["text/plain"], summary));
-        Assert.StartsWith("<table>", Format(formatters["text/html"], summary));
+        Assert.StartsWith("<table class=\"dataframe\">", Format(formatters["text/html"], summary));
     }
 
     private static Figure Make(string kind)
@@ -61,8 +61,7 @@ public class FormatterTests
             "grid" => new ImageGrid(images),
             "scatter" => new LatentScatter(points, labels),
             "line" => new LineChart().Add("train", 1, 2),
-            "manifold" => Manifold.Decode(z => zeros(z.shape[0], 16), 2),
-            _ => new Table(new[] { new { a = 1 } }),
+            _ => Manifold.Decode(z => zeros(z.shape[0], 16), 2),
         };
     }
 

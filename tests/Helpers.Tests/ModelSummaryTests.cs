@@ -74,9 +74,12 @@ public class ModelSummaryTests
         Assert.Equal(["input", "hidden", "act", "out"], summary.Rows.Select(r => r.Name));
         Assert.Equal("(None, 1)", summary.Rows[^1].OutputShape);
         var html = summary.ToHtml();
-        Assert.Contains("<th>Connected to</th>", html);
-        Assert.Contains("<td>act (ReLU)</td><td>(None, 3)</td>", html);
+        Assert.Equal(["Layer (type)", "Output Shape", "Param #", "Connected to"], DataFrameTests.Cells(html, "th"));
+        Assert.Equal(["act (ReLU)", "(None, 3)", "0", "hidden[0][0]"], DataFrameTests.Cells(html, "td").Skip(8).Take(4));
         Assert.Contains("Non-trainable params: 15", html);
+        var table = summary.ToDataFrame();
+        Assert.Equal(typeof(long), table["Param #"].DataType);
+        Assert.Equal(15L, table["Param #"][1]);
     }
 
     [Fact]

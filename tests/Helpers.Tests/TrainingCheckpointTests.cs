@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Helpers.Tests;
 
 public class TrainingCheckpointTests : IDisposable
@@ -87,14 +89,68 @@ public class TrainingCheckpointTests : IDisposable
     }
 
     [Fact]
-    public void A_history_file_that_is_not_json_is_named_in_the_error()
+    public void The_history_is_saved_as_a_csv_table_beside_the_weights_with_its_description()
     {
-        var path = temp.File("broken.history.json");
-        File.WriteAllText(path, "{ \"series\": { \"train\": [[1]] } }");
+        var weights = Weights();
+        var trained = Checkpoint.TrainOrLoad(weights, "model", new { epochs = 2 },
+            () => new History("Dense VAE", "nats").Add("train", 1, 180.25).Add("test", 1, 170.5).Add("train", 2, 0.1 + 0.2));
 
-        var error = Assert.Throws<InvalidDataException>(() => History.Load(path));
+        var csv = Directory.GetFiles(Checkpoint.Folder, "*.history.csv").Single();
+        var description = JsonNode.Parse(File.ReadAllText(History.DescriptionPath(csv)))!;
+        var table = DataFrame.LoadCsv(csv);
+        var loaded = History.Load(csv);
 
-        Assert.Contains(path, error.Message);
-        Assert.Contains("[epoch, value]", error.Message);
+        Assert.Equal(["epoch,train,test", "1,180.25,170.5", "2,0.30000000000000004,"], File.ReadAllLines(csv));
+        Assert.Equal(["epoch", "train", "test"], table.Columns.Select(c => c.Name));
+        Assert.Equal(("Dense VAE", "nats", Path.GetFileName(csv), 2), ((string?)description["title"], (string?)description["yTitle"], (string?)description["table"], (int?)description["parameters"]!["epochs"]));
+        Assert.Equal(trained.ToDataFrame().ToString(), loaded.ToDataFrame().ToString());
+        Assert.Equal(0.1 + 0.2, loaded.At("train", 2));
+        Assert.Null(loaded.At("test", 2));
+        Assert.Equal(("Dense VAE", "nats", trained.TrainingSeconds), (loaded.Title, loaded.YTitle, loaded.TrainingSeconds));
+    }
+
+    [Fact]
+    public void A_checkpoint_saved_before_histories_were_tables_still_loads_and_gets_its_csv()
+    {
+        var counter = new Counter();
+        var weights = Weights();
+        Checkpoint.TrainOrLoad(weights, "model", new { epochs = 2 }, counter.Training(weights, 7));
+        var csv = Directory.GetFiles(Checkpoint.Folder, "*.history.csv").Single();
+        File.Delete(csv);
+        File.WriteAllText(History.DescriptionPath(csv), """
+            { "title": "loss", "yTitle": "loss", "trainingSeconds": 12.5, "parameters": { "epochs": 2 },
+              "series": { "train": [[1, 107.0], [2, 97.0]] } }
+            """);
+
+        var fresh = Weights();
+        var loaded = Checkpoint.TrainOrLoad(fresh, "model", new { epochs = 2 }, counter.Training(fresh, -1));
+
+        Assert.Equal(1, counter.Runs);
+        Assert.True(fresh["w"].Equals(full([3, 2], 7f)));
+        Assert.Equal([(1, 107.0), (2, 97.0)], loaded["train"]);
+        Assert.Equal(12.5, loaded.TrainingSeconds);
+        Assert.True(File.Exists(csv), "the older checkpoint's history is saved as a table too");
+        Assert.Equal([(1, 107.0), (2, 97.0)], History.Load(csv)["train"]);
+    }
+
+    [Fact]
+    public void A_history_file_that_is_not_a_history_is_named_in_the_error()
+    {
+        var json = temp.File("broken.history.json");
+        File.WriteAllText(json, "{ \"series\": { \"train\": [[1]] } }");
+        var wrongFirstColumn = temp.File("wrong.history.csv");
+        File.WriteAllText(wrongFirstColumn, "step,train\n1,2\n");
+        var notNumbers = temp.File("words.history.csv");
+        File.WriteAllText(notNumbers, "epoch,train\n1,low\n");
+
+        var fromJson = Assert.Throws<InvalidDataException>(() => History.LoadJson(json));
+        var fromColumn = Assert.Throws<InvalidDataException>(() => History.Load(wrongFirstColumn));
+        var fromWords = Assert.Throws<InvalidDataException>(() => History.Load(notNumbers));
+
+        Assert.Contains(json, fromJson.Message);
+        Assert.Contains("[epoch, value]", fromJson.Message);
+        Assert.Contains(wrongFirstColumn, fromColumn.Message);
+        Assert.Contains("\"step\", expected \"epoch\"", fromColumn.Message);
+        Assert.Contains(notNumbers, fromWords.Message);
     }
 }
