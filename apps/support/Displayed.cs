@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Data.Analysis;
 using Spectre.Console;
 using TorchSharp;
 
@@ -45,6 +46,10 @@ public sealed partial class Displayed
                 output.Set(html);
                 break;
             }
+            case DataFrame frame:
+                output.Set(DataFrames.ToHtml(frame));
+                console.Write(TerminalTable(frame));
+                break;
             case HtmlFragment fragment:
                 output.Set(fragment.Html);
                 console.WriteLine(fragment.ToString() ?? "");
@@ -56,6 +61,19 @@ public sealed partial class Displayed
                 Text(value.ToString() ?? "");
                 break;
         }
+    }
+
+    /// <summary>The DataFrame as the notebook shows it (<see cref="DataFrames.ToHtml"/>'s cells and row limit), drawn with box lines.</summary>
+    private static Spectre.Console.Rendering.IRenderable TerminalTable(DataFrame frame)
+    {
+        var layout = TableLayout.Of(frame, DataFrames.MaxRows);
+        if (layout.Columns.Count == 0) return new Text(DataFrames.ToText(frame));
+        var table = new Table();
+        foreach (var (name, isNumber) in layout.Columns)
+            table.AddColumn(new TableColumn(Markup.Escape(name)) { Alignment = isNumber ? Justify.Right : Justify.Left });
+        foreach (var row in layout.Rows) table.AddRow(row.Select(cell => new Text(cell)).ToArray());
+        if (layout.MoreRowsText is { } more) table.Caption(Markup.Escape(more));
+        return table;
     }
 
     private void Text(string text)

@@ -22,6 +22,7 @@ namespace Helpers;
 internal static class KernelFormatters
 {
     [ModuleInitializer]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "a library has no other moment at which a notebook's kernel lets it register formatters")]
     internal static void RegisterOnLoad()
     {
         try

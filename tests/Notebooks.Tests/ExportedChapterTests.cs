@@ -32,5 +32,9 @@ public class ExportedChapterTests
 
         Assert.Contains("class=\"main-svg\"", dom);                                   // plotly drew the loss curves
         Assert.True(dom.Split("src=\"data:image/png;base64,").Length > 20, "the image grids' pictures are missing");
+        // The tables are DataFrames drawn by the helpers' formatter: the parameters and the loss at the source's epochs.
+        Assert.Contains("<th style=\"text-align: left; white-space: pre-wrap;\">Name</th>", dom);
+        Assert.Contains("<th style=\"text-align: right; font-variant-numeric: tabular-nums; white-space: pre-wrap;\">Source</th>", dom);
+        Assert.Contains("<td style=\"text-align: right; font-variant-numeric: tabular-nums; white-space: pre-wrap;\">180.44</td>", dom);
     }
 }
