@@ -74,8 +74,10 @@ public partial class AppTests
             Assert.InRange(elbo, 10, 800);
             Assert.InRange(iwae, 10, elbo + 1e-3);
         }
+        // Every chapter shows tables (DataFrames, model summaries, yardstick results): HTML tables in the report, boxed in the terminal.
+        Assert.Contains("<table class=\"dataframe\">", page);
         if (chapter.StartsWith("00", StringComparison.Ordinal))
-            Assert.Matches(@"libtorch version\s+2\.10", log);
+            Assert.Matches(@"│ libtorch version\s+│ 2\.10", log);
         else
             Assert.Matches(@"-ELBO [\d.]+", log);
     }
