@@ -122,10 +122,8 @@ public sealed class History : Figure
         try
         {
             var header = File.ReadLines(csvPath).FirstOrDefault() ?? throw new FormatException("the file is empty");
-            var columnCount = 1 + header.Aggregate((Quoted: false, Commas: 0), (state, c) =>
-                c == '"' ? (!state.Quoted, state.Commas) : (state.Quoted, state.Commas + (c == ',' && !state.Quoted ? 1 : 0))).Commas;
             using var stream = File.OpenRead(csvPath);
-            table = DataFrame.LoadCsv(stream, dataTypes: [typeof(int), .. Enumerable.Repeat(typeof(double), columnCount - 1)],
+            table = DataFrame.LoadCsv(stream, dataTypes: [typeof(int), .. Enumerable.Repeat(typeof(double), FieldCount(header) - 1)],
                                       cultureInfo: CultureInfo.InvariantCulture);
         }
         catch (Exception e) when (e is FormatException or ArgumentException or IndexOutOfRangeException)
@@ -134,14 +132,25 @@ public sealed class History : Figure
         }
         if (table.Columns.Count == 0 || table.Columns[0].Name != EpochColumn)
             throw new InvalidDataException($"{csvPath} is not a training history written by History.Save: its first column is \"{(table.Columns.Count > 0 ? table.Columns[0].Name : "")}\", expected \"{EpochColumn}\"");
-        var epochs = table.Columns[0];
-        for (var c = 1; c < table.Columns.Count; c++)
-            for (var r = 0L; r < table.Rows.Count; r++)
-            {
-                if (epochs[r] is not int epoch) throw new InvalidDataException($"{csvPath}: row {r + 1} has no epoch");
-                if (table.Columns[c][r] is double value) history.Add(table.Columns[c].Name, epoch, value);
-            }
+        for (var r = 0L; r < table.Rows.Count; r++)
+        {
+            if (table.Columns[0][r] is not int epoch) throw new InvalidDataException($"{csvPath}: row {r + 1} has no epoch");
+            foreach (var series in table.Columns.Skip(1))
+                if (series[r] is double value) history.Add(series.Name, epoch, value);
+        }
         return history;
+    }
+
+    /// <summary>How many fields a CSV line has: its commas outside quotes, plus one.</summary>
+    private static int FieldCount(string line)
+    {
+        var (quoted, fields) = (false, 1);
+        foreach (var c in line)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) fields++;
+        }
+        return fields;
     }
 
     /// <summary>
