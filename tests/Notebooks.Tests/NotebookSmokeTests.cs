@@ -23,7 +23,7 @@ public class NotebookSmokeTests : IDisposable
         Assert.True(executed.Count("image/png") + executed.Count("text/html") > 0, $"{executed.Path} shows nothing (no image/png or text/html output)");
         // No value shows as the kernel's object tree; every table is a DataFrame drawn by the helpers' formatter, which
         // wins over the one Microsoft.Data.Analysis' package extension registers (that one adds an "index" column).
-        Assert.DoesNotContain(executed.Htmls, html => html.Contains("dni-treeview", StringComparison.Ordinal));
+        Assert.DoesNotContain(executed.Htmls, html => html.Contains("<details class=\"dni-treeview\"", StringComparison.Ordinal));
         var tables = executed.Htmls.Where(html => html.Contains("<table class=\"dataframe\">", StringComparison.Ordinal)).ToList();
         Assert.True(tables.Count >= TablesIn(notebook), $"{executed.Path} shows {tables.Count} DataFrame tables, expected at least {TablesIn(notebook)}");
         Assert.DoesNotContain(executed.Htmls, html => html.Contains("<th><i>index</i></th>", StringComparison.Ordinal));
