@@ -89,7 +89,10 @@ internal sealed class Report
             body = string.Join("\n", blocks.Select(block => block.Text is { } text
                 ? $"<pre class=\"stdout\">{WebUtility.HtmlEncode(text.ToString().TrimEnd())}</pre>"
                 : block.Html));
-        var style = "<style>pre { white-space: pre-wrap; } .output img { image-rendering: pixelated; }</style>";
+        var style = "<style>pre { white-space: pre-wrap; } .output img { image-rendering: pixelated; }" +
+                    " table.dataframe { border-collapse: collapse; margin: 0.5em 0; }" +
+                    " table.dataframe th, table.dataframe td { padding: 0.2em 0.8em; }" +
+                    " table.dataframe thead th { border-bottom: 1px solid #999; }</style>";
         var page = HtmlPage.Standalone(title, $"{style}\n<main style=\"max-width: 60em; margin: auto\">\n{body}\n</main>", withPlotly: true);
         var temporary = path + ".tmp";
         File.WriteAllText(temporary, page);
