@@ -116,7 +116,7 @@ Tensor Loss(Tensor x, Tensor xHat, Tensor mu, Tensor logVar)
 
 // ## Training
 //
-// Adam with learning rate 0.001 and batches of 100, as in the source. A batch is a pair (noisy, clean):
+// Adam (the helpers' `FusedAdam`, as in chapter 01) with learning rate 0.001 and batches of 100, as in the source. A batch is a pair (noisy, clean):
 // `Batches` draws the same rows from both tensors.
 
 Chapter.Cell(14);
@@ -157,7 +157,7 @@ double Evaluate(Vae model, Batches data)
 // trained again. The test loss is measured the same way: noisy test images in, clean ones as targets.
 
 Chapter.Cell(17);
-var optimizer = optim.Adam(model.parameters(), lr: 0.001);
+var optimizer = new FusedAdam(model.parameters(), lr: 0.001);
 // The kernel's display(...) handle (.NET Interactive 1.0.0-beta.26120.1) starts a second output on its first
 // Update; the invocation context's Display returns a handle that really redraws in place.
 var curves = display(HTML("<p>The loss curves appear here after the first epoch.</p>"));

@@ -217,7 +217,7 @@ Tensor LossB(Tensor x, Tensor xHat, Tensor mu, Tensor logVar) =>
 // twice already, it now comes from the helpers: `Epoch.Train` makes one pass over the batches (loss,
 // gradients, optimizer step, each batch in its own dispose scope) and `Epoch.Evaluate` the same pass
 // without gradients; both take the loss of a batch as a function and return the average per image.
-// `Fit` runs the epochs with Adam (learning rate 0.001, Keras' default, as both sources use)
+// `Fit` runs the epochs with Adam (`FusedAdam`, chapter 01; learning rate 0.001, Keras' default, as both sources use)
 // and implements Keras' `EarlyStopping(monitor='val_loss', patience)`: it stops once the validation loss
 // has not improved for `patience` epochs in a row, keeping the last weights (Keras' default). Model A
 // trains without early stopping, as in its source.
@@ -233,7 +233,7 @@ Func<Tensor, Tensor, Tensor> LossOf(ConvVae model, VaeLoss loss) => (x, _) =>
 Chapter.Cell(21);
 History Fit(ConvVae model, VaeLoss loss, string title, int epochs, int batchSize, int patience)
 {
-    var optimizer = optim.Adam(model.parameters(), lr: 0.001);
+    var optimizer = new FusedAdam(model.parameters(), lr: 0.001);
     var history = new History(title, "loss per image, as the source computes it");
     var (best, waited) = (double.PositiveInfinity, 0);
     for (var epoch = 1; epoch <= epochs && waited < patience; epoch++)

@@ -254,12 +254,12 @@ display($"before training: {VaeLoss(test.Images[..100].to(device)).loss.item<flo
 
 // ## Training
 //
-// RMSprop with Keras' defaults: learning rate 0.001, a moving average of squared gradients that keeps 0.9 of
+// RMSprop (the helpers' `FusedRMSProp`: TorchSharp's, fused as chapter 01's Adam) with Keras' defaults: learning rate 0.001, a moving average of squared gradients that keeps 0.9 of
 // the old value (PyTorch calls it `alpha`, Keras `rho`) and epsilon 1e-7; batches of 128 for 10 epochs.
 // The rounded accuracy now compares the pixels with a reconstruction from a *random* code.
 
 Chapter.Cell(24);
-var rmsprop = optim.RMSProp(vae.parameters(), lr: 0.001, alpha: 0.9, eps: 1e-7);
+var rmsprop = new FusedRMSProp(vae.parameters(), lr: 0.001, alpha: 0.9, eps: 1e-7);
 var vaeHistory = Checkpoint.TrainOrLoad(vae, "04a-vae", new { vaeEpochs, vaeBatchSize, latentDim, trainSize, testSize, seed },
     () => Fit("VAE on Fashion-MNIST", vae, VaeLoss, rmsprop, vaeEpochs, vaeBatchSize), retrain);
 display(Curves(vaeHistory, "loss"));

@@ -167,13 +167,13 @@ display($"before training: {Loss(model, testBinary[..32].to(device)).item<float>
 
 // ## Training
 //
-// Adam with learning rate 0.001, batches of 256, 15 epochs in the source. The loop is the helpers'
+// Adam (`FusedAdam`, chapter 01) with learning rate 0.001, batches of 256, 15 epochs in the source. The loop is the helpers'
 // `Epoch.Train` and `Epoch.Evaluate` (chapter 03): here the training loss binarises each batch as it is
 // drawn, the test loss scores the fixed binarised test images, and each epoch prints the time per step,
 // so you can judge how long a full run would take.
 
 Chapter.Cell(18);
-var optimizer = optim.Adam(model.parameters(), lr: 0.001);
+var optimizer = new FusedAdam(model.parameters(), lr: 0.001);
 var testBatches = new Batches(testBinary, test.Labels, batchSize, shuffle: false);
 // The kernel's display(...) handle (.NET Interactive 1.0.0-beta.26120.1) starts a second output on its first
 // Update; the invocation context's Display returns a handle that really redraws in place.
