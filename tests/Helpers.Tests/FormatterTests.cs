@@ -41,6 +41,7 @@ public class FormatterTests
     [Fact]
     public void The_png_of_every_picture_has_its_size_and_pixels()
     {
+        using var scope = NewDisposeScope();
         // Four 6x6 images, image i a flat grey i / 3; the grid puts them 2 a row at scale 2, the manifold 2x2 at scale 1.
         using var images = arange(4, float32).div(3).view(4, 1, 1, 1).expand(4, 1, 6, 6).contiguous();
         var grid = new ImageGrid(images, columns: 2, scale: 2);

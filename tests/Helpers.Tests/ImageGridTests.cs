@@ -48,6 +48,7 @@ public class ImageGridTests : TempFolderTest
     [Fact]
     public void Each_html_image_is_a_png_of_its_own_pixels_at_their_size()
     {
+        using var scope = NewDisposeScope();
         // Image i is 3 wide and 2 high, grey i / 4 on the left column and white elsewhere.
         using var images = ones(3, 1, 2, 3);
         for (var i = 0; i < 3; i++) images[i, 0, .., 0] = tensor(i / 4f);
