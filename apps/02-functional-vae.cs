@@ -34,7 +34,7 @@ Chapter.Cell(1);
 
 Chapter.Cell(2);
 Chapter.Profile("smoke", new { epochs = 1, retrain = true, iwaeSamples = 5, trainSize = 1000, testSize = 200 });
-Chapter.Profile("class", new { retrain = false, epochs = 10, testSize = 10000, iwaeSamples = 20 });
+Chapter.Profile("class", new { retrain = false, epochs = 20, testSize = 10000, iwaeSamples = 20 });
 Chapter.Profile("full", new { retrain = false, epochs = 50, trainSize = 60000, testSize = 10000, iwaeSamples = 100 });
 Chapter.ParseOptions(args,
 [

@@ -37,7 +37,7 @@ Chapter.Cell(1);
 
 Chapter.Cell(2);
 Chapter.Profile("smoke", new { epochs = 1, retrain = true, iwaeSamples = 5, trainSize = 512, testSize = 128, vaeEpochs = 1 });
-Chapter.Profile("class", new { retrain = false, epochs = 5, vaeEpochs = 10, trainSize = 12000, testSize = 2000, iwaeSamples = 20 });
+Chapter.Profile("class", new { retrain = false, epochs = 5, vaeEpochs = 10, trainSize = 60000, testSize = 10000, iwaeSamples = 20 });
 Chapter.Profile("full", new { retrain = false, epochs = 5, vaeEpochs = 10, trainSize = 60000, testSize = 10000, iwaeSamples = 100 });
 Chapter.ParseOptions(args,
 [
