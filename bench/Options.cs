@@ -3,13 +3,24 @@ using System.Globalization;
 namespace Bench;
 
 /// <summary>The command line: which models, how many rounds and steps, how many threads, where the results go.</summary>
-internal sealed record Options(List<string>? Models, int Rounds, int Steps, int Warmup, int Threads, string OutputFolder, string? Worker)
+internal sealed record Options(List<string>? Models, int Rounds, int Steps, int Warmup, int Threads, string OutputFolder, string? Worker,
+                               string Optimizer, string Mkl, string? Readme)
 {
     /// <summary>What both sides' workers are told, so that they run the same steps on the same threads.</summary>
     public string[] WorkerArgs => ["--steps", Steps.ToString(), "--warmup", Warmup.ToString(), "--threads", Threads.ToString()];
 
+    /// <summary>The TorchSharp side's worker also takes the variant being measured.</summary>
+    public string[] TorchSharpWorkerArgs => [.. WorkerArgs, "--optimizer", Optimizer, "--mkl", Mkl];
+
+    /// <summary>The defaults: what the notebooks run. Only such a run of every model rewrites the README's table.</summary>
+    public bool IsNotebookSetup => Optimizer == "fused" && Mkl == "avx512";
+
     public const string Usage =
-        "usage: Bench [--models a,b] [--rounds 5] [--steps 20] [--warmup 3] [--threads <cores>] [--out build/bench]";
+        "usage: Bench [--models a,b] [--rounds 5] [--steps 20] [--warmup 3] [--threads <cores>] [--out bench]\n"
+        + "             [--optimizer fused|torchsharp] [--mkl avx512|vendor] [--readme README.md]\n"
+        + "  --optimizer torchsharp  TorchSharp's own Adam and RMSprop instead of the helpers' fused ones\n"
+        + "  --mkl vendor            oneMKL's AVX2 kernels, as it picks them on a non-Intel CPU (HELPERS_MKL_VENDOR_CHECK=keep)\n"
+        + "  --readme                the file whose table between the bench markers a full default run rewrites";
 
     public static Options Parse(string[] args)
     {
@@ -24,9 +35,14 @@ internal sealed record Options(List<string>? Models, int Rounds, int Steps, int 
             !values.TryGetValue(key, out var v) ? fallback
             : int.TryParse(v, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
             : throw new ArgumentException($"--{key} expects a positive whole number, found '{v}'");
+        string Choice(string key, params string[] allowed) =>
+            !values.TryGetValue(key, out var v) ? allowed[0]
+            : allowed.Contains(v) ? v
+            : throw new ArgumentException($"--{key} expects {string.Join(" or ", allowed)}, found '{v}'");
         return new Options(
             values.TryGetValue("models", out var m) ? m.Split(',').ToList() : null,
             Int("rounds", 5), Int("steps", 20), Int("warmup", 3), Int("threads", Environment.ProcessorCount),
-            values.GetValueOrDefault("out", "build/bench"), values.GetValueOrDefault("worker"));
+            values.GetValueOrDefault("out", "bench"), values.GetValueOrDefault("worker"),
+            Choice("optimizer", "fused", "torchsharp"), Choice("mkl", "avx512", "vendor"), values.GetValueOrDefault("readme", "README.md"));
     }
 }

@@ -18,8 +18,11 @@ catch (ArgumentException e)
     Console.Error.WriteLine($"bench: {e.Message}\n\n{Options.Usage}");
     return 2;
 }
+// Before the helpers load (their module initializer makes the change), in the host and, inherited, every worker.
+if (options.Mkl == "vendor") Environment.SetEnvironmentVariable("HELPERS_MKL_VENDOR_CHECK", "keep");
 // Before libtorch allocates anything, in the host (the SGEMM peak) and in every worker alike.
 Helpers.NativeMemory.KeepFreedMemory();
+Optimizers.UseTorchSharps = options.Optimizer == "torchsharp";
 if (options.Worker is not null)
     return Worker.Run(options.Worker, options.Steps, options.Warmup, options.Threads);
 
@@ -30,11 +33,15 @@ if (names.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
     Console.Error.WriteLine($"bench: no model named '{unknown}'; the models are {string.Join(", ", known)}");
     return 2;
 }
-Console.WriteLine($"Benchmark on {Environment.ProcessorCount} cores, {options.Threads} threads, {options.Rounds} rounds of {options.Steps} steps; TorchSharp's libtorch {__version__}");
+Console.WriteLine($"Benchmark on {Machine.Description}, {options.Threads} threads, {options.Rounds} rounds of {options.Steps} steps; TorchSharp's libtorch {__version__}");
+Console.WriteLine($"TorchSharp side: {(Optimizers.UseTorchSharps ? "TorchSharp's optimizers" : "the helpers' fused optimizers")}, "
+                  + $"oneMKL {(Helpers.MklAvx512.IsOn ? "AVX-512 kernels" : $"as it picks its kernels ({Helpers.MklAvx512.Reason})")}");
 var torchSharpGflops = Sgemm.MeasureTorchSharpGflops(options.Threads);
 var (pyTorchGflops, pyTorchBlas) = Sgemm.MeasurePyTorchGflops(options.WorkerArgs);
 var peak = new Peaks(torchSharpGflops, pyTorchGflops, pyTorchBlas);
 Console.WriteLine($"SGEMM peak (2048x2048 float32 product): TorchSharp {peak.TorchSharp:F1} GFLOP/s, PyTorch {peak.PyTorch:F1} GFLOP/s (BLAS {peak.PyTorchBlas})");
+if (pyTorchBlas.Contains("/blas/libblas"))
+    Console.Error.WriteLine("bench: warning: PyTorch runs the reference BLAS; `make setup` installs libopenblas0-pthread for it");
 
 var rows = new List<Row>();
 foreach (var name in names)
@@ -49,7 +56,7 @@ foreach (var name in names)
     {
         foreach (var (side, program, arguments) in new[]
                  {
-                     (torchSharp, "dotnet", (string[])[typeof(Program).Assembly.Location, "--worker", name, .. run.WorkerArgs]),
+                     (torchSharp, "dotnet", (string[])[typeof(Program).Assembly.Location, "--worker", name, .. run.TorchSharpWorkerArgs]),
                      (pyTorch, "/usr/bin/python3", [PyTorchBaseline.Script, "--model", name, .. run.WorkerArgs]),
                  })
         {
@@ -62,5 +69,7 @@ foreach (var name in names)
     rows.Add(row);
     Console.WriteLine(row.Text());
 }
-Report.Write(options.OutputFolder, peak, options, rows);
+Report.Write(options.OutputFolder, peak, options, rows, string.Join(' ', args));
+if (options.IsNotebookSetup && names.Count == known.Count)
+    Report.UpdateReadme(options.Readme, Path.Combine(options.OutputFolder, "results.md"));
 return 0;

@@ -5,19 +5,27 @@ namespace Bench;
 /// <summary>Writes results.md (the table, with how it was measured) and results.csv, each replaced whole.</summary>
 internal static class Report
 {
-    public static void Write(string folder, Peaks peak, Options options, List<Row> rows)
+    public const string ReadmeStart = "<!-- bench:start (make bench rewrites this table) -->";
+    public const string ReadmeEnd = "<!-- bench:end -->";
+
+    public static void Write(string folder, Peaks peak, Options options, List<Row> rows, string arguments)
     {
         Directory.CreateDirectory(folder);
+        var now = DateTime.UtcNow;
         var fewer = rows.Where(r => r.Steps < options.Steps).Select(r => $"{r.Steps} for {r.Model}").ToList();
         var markdown = new StringBuilder();
-        markdown.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, {options.Threads} threads; "
+        markdown.AppendLine($"Measured {now:yyyy-MM-dd HH:mm} UTC on {Machine.Description}, {options.Threads} threads, by "
+                            + $"`make bench{(arguments.Length > 0 ? $" BENCH_ARGS=\"{arguments}\"" : "")}`; "
+                            + $"TorchSharp side: {(options.Optimizer == "fused" ? "the helpers' fused Adam and RMSprop" : "TorchSharp's Adam and RMSprop")}, "
+                            + $"oneMKL {(options.Mkl == "avx512" ? "with its AVX-512 kernels" : "with the kernels it picks by vendor")}; "
                             + $"SGEMM peak TorchSharp {peak.TorchSharp:F1} GFLOP/s (libtorch {TorchSharp.torch.__version__}, its bundled BLAS), "
                             + $"PyTorch {peak.PyTorch:F1} GFLOP/s (Debian's 1.13.1, BLAS {peak.PyTorchBlas}); median of {options.Rounds} x {options.Steps} steps"
                             + (fewer.Count > 0 ? $" ({string.Join(", ", fewer)})" : "")
-                            + $" after {options.Warmup} warm-up steps. GFLOP/s and % of peak are TorchSharp's.");
+                            + $" after {options.Warmup} warm-up steps. GFLOP/s and % of peak are TorchSharp's; "
+                            + $"\"binding {Binding.Date}\" is the retired libtorch-1.13 binding's figure from that day's README, not re-run.");
         markdown.AppendLine();
         markdown.AppendLine(Row.Header);
-        markdown.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        markdown.AppendLine(Row.Separator);
         foreach (var row in rows) markdown.AppendLine(row.Text());
         if (rows.Any(r => r.Failures.Count > 0))
         {
@@ -27,12 +35,28 @@ internal static class Report
                 foreach (var failure in row.Failures) markdown.AppendLine($"- {row.Model}: {failure}");
         }
         var csv = new StringBuilder(Row.CsvHeader).Append('\n');
-        foreach (var row in rows) csv.Append(row.Csv()).Append('\n');
+        foreach (var row in rows) csv.Append(row.Csv(now)).Append('\n');
         WriteAtomically(Path.Combine(folder, "results.md"), markdown.ToString());
         WriteAtomically(Path.Combine(folder, "results.csv"), csv.ToString());
         Console.WriteLine();
         Console.WriteLine(markdown);
         Console.WriteLine($"Written to {Path.Combine(folder, "results.md")} and results.csv");
+    }
+
+    /// <summary>Puts the results between the README's bench markers, replacing what was there.</summary>
+    public static void UpdateReadme(string readme, string resultsMarkdown)
+    {
+        var text = File.ReadAllText(readme);
+        var start = text.IndexOf(ReadmeStart, StringComparison.Ordinal);
+        var end = text.IndexOf(ReadmeEnd, StringComparison.Ordinal);
+        if (start < 0 || end < start)
+        {
+            Console.Error.WriteLine($"bench: {readme} has no '{ReadmeStart}' ... '{ReadmeEnd}' block; its table is not updated");
+            return;
+        }
+        var block = ReadmeStart + "\n" + File.ReadAllText(resultsMarkdown).TrimEnd() + "\n";
+        WriteAtomically(readme, text[..start] + block + text[end..]);
+        Console.WriteLine($"Updated the table in {readme}");
     }
 
     // A reader never sees half a file, even if the run is stopped while writing.

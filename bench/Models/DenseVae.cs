@@ -12,7 +12,7 @@ internal sealed class DenseVae : BenchModel
     public DenseVae(Func<long, long, nn.Module<Tensor, Tensor>> dense, Func<Tensor, Tensor> activation)
     {
         network = new Network(dense, activation);
-        optimizer = optim.Adam(network.parameters(), lr: 0.001);
+        optimizer = Optimizers.Adam(network.parameters(), lr: 0.001);
     }
 
     public override int BatchSize => 100;

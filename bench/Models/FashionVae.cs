@@ -10,7 +10,7 @@ internal sealed class FashionVae : BenchModel
     private readonly Network network = new();
     private readonly optim.Optimizer optimizer;
 
-    public FashionVae() => optimizer = optim.RMSProp(network.parameters(), lr: 0.001, alpha: 0.9, eps: 1e-7);
+    public FashionVae() => optimizer = Optimizers.RMSProp(network.parameters(), lr: 0.001, alpha: 0.9, eps: 1e-7);
 
     public override int BatchSize => 128;
     public override double FlopsPerStep => DenseFlops(BatchSize, 784, 128, 64, 32) + 2 * DenseFlops(BatchSize, 32, 10)

@@ -17,7 +17,7 @@ internal sealed class ProbabilisticVae : BenchModel
     private readonly Network network = new();
     private readonly optim.Optimizer optimizer;
 
-    public ProbabilisticVae() => optimizer = optim.Adam(network.parameters(), lr: 0.001);
+    public ProbabilisticVae() => optimizer = Optimizers.Adam(network.parameters(), lr: 0.001);
 
     public override int BatchSize => 256;
     public override int MaxSteps => 6;

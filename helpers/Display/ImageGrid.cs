@@ -50,7 +50,7 @@ public sealed class ImageGrid : ImageFigure
 
     public IReadOnlyList<string>? TitleTexts => titles;
 
-    public override byte[] ToPng() => PngEncoder.Encode(images.Mosaic(Columns, Scale, Gap));
+    public override byte[] ToPng() => Png.Encode(images.Mosaic(Columns, Scale, Gap));
 
     public override string ToHtml()
     {
@@ -64,7 +64,7 @@ public sealed class ImageGrid : ImageFigure
             if (titles is not null)
                 html.Append("<figcaption style=\"font: 12px sans-serif;\">").Append(WebUtility.HtmlEncode(titles[i])).Append("</figcaption>");
             html.Append(CultureInfo.InvariantCulture,
-                $"<img width=\"{width}\" height=\"{height}\" style=\"image-rendering: pixelated;\" src=\"{DataUri.Png(PngEncoder.Encode(images.Image(i)))}\"></figure>");
+                $"<img width=\"{width}\" height=\"{height}\" style=\"image-rendering: pixelated;\" src=\"{DataUri.Png(Png.Encode(images.Image(i)))}\"></figure>");
         }
         return html.Append("</div>").ToString();
     }

@@ -70,7 +70,7 @@ public sealed class Manifold : ImageFigure
     /// <summary>z[0] of each column, left to right; z[1] of the rows is the same list from bottom to top.</summary>
     public IReadOnlyList<double> Values => values;
 
-    public override byte[] ToPng() => PngEncoder.Encode(tiles.Mosaic(N, Scale, gap: 0));
+    public override byte[] ToPng() => Png.Encode(tiles.Mosaic(N, Scale, gap: 0));
 
     public override string ToHtml()
     {

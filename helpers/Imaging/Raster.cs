@@ -1,67 +1,51 @@
 namespace Helpers;
 
 /// <summary>
-/// An 8-bit image in memory: rows top to bottom, channels interleaved
-/// (1 grey, 2 grey + alpha, 3 RGB, 4 RGBA).
+/// An 8-bit image in memory, grey (1 channel) or RGB (3): rows top to bottom, channels interleaved.
 /// </summary>
 internal sealed record Raster(int Width, int Height, int Channels, byte[] Pixels)
 {
-    public byte this[int row, int column, int channel] => Pixels[(row * Width + column) * Channels + channel];
-
-    public bool HasColour => Channels >= 3;
-
-    /// <summary>
-    /// The same image with 1 (grey) or 3 (RGB) channels: alpha is dropped (not composited),
-    /// grey is repeated into RGB, and RGB becomes grey by ITU-R BT.601 luma (0.299 R + 0.587 G + 0.114 B).
-    /// </summary>
-    public Raster WithChannels(int channels)
+    /// <summary>The RGB part of RGBA pixels; alpha is dropped, not composited.</summary>
+    public static Raster FromRgba(int width, int height, byte[] rgba)
     {
-        if (channels is not (1 or 3)) throw new ArgumentOutOfRangeException(nameof(channels), channels, "channels must be 1 or 3");
-        if (channels == Channels) return this;
-        var pixels = new byte[Width * Height * channels];
-        for (int p = 0, src = 0; p < Width * Height; p++, src += Channels)
+        var rgb = new byte[width * height * 3];
+        for (int p = 0, q = 0; p < rgb.Length; p += 3, q += 4)
+            (rgb[p], rgb[p + 1], rgb[p + 2]) = (rgba[q], rgba[q + 1], rgba[q + 2]);
+        return new Raster(width, height, 3, rgb);
+    }
+
+    /// <summary>Whether every pixel is a shade of grey: one channel, or red, green and blue equal everywhere.</summary>
+    public bool IsGrey
+    {
+        get
         {
-            if (channels == 1)
-                pixels[p] = HasColour
-                    ? (byte)Math.Round(0.299 * Pixels[src] + 0.587 * Pixels[src + 1] + 0.114 * Pixels[src + 2])
-                    : Pixels[src];
-            else
-                for (var c = 0; c < 3; c++) pixels[3 * p + c] = Pixels[src + (HasColour ? c : 0)];
+            if (Channels == 1) return true;
+            for (var p = 0; p < Pixels.Length; p += 3)
+                if (Pixels[p] != Pixels[p + 1] || Pixels[p + 1] != Pixels[p + 2]) return false;
+            return true;
         }
-        return new Raster(Width, Height, channels, pixels);
     }
 
     /// <summary>
-    /// Bilinear resampling with pixel centres aligned as in PyTorch's interpolate(align_corners=False),
-    /// without anti-aliasing (so strong shrinking skips detail; fine for thumbnails of a few hundred pixels).
+    /// The image in one channel: RGB by ITU-R BT.601 luma (0.299 R + 0.587 G + 0.114 B, as Pillow's and
+    /// TensorFlow's grey conversions), which leaves a shade of grey as it is.
     /// </summary>
-    public Raster Resize(int height, int width)
+    public Raster ToGrey()
     {
-        if (height < 1 || width < 1) throw new ArgumentOutOfRangeException(nameof(height), $"target size {height}x{width} must be positive");
-        if (height == Height && width == Width) return this;
-        var pixels = new byte[width * height * Channels];
-        for (var row = 0; row < height; row++)
-        {
-            var (r0, r1, fr) = Source(row, Height, height);
-            for (var column = 0; column < width; column++)
-            {
-                var (c0, c1, fc) = Source(column, Width, width);
-                for (var ch = 0; ch < Channels; ch++)
-                {
-                    var top = this[r0, c0, ch] * (1 - fc) + this[r0, c1, ch] * fc;
-                    var bottom = this[r1, c0, ch] * (1 - fc) + this[r1, c1, ch] * fc;
-                    pixels[(row * width + column) * Channels + ch] = (byte)Math.Round(top * (1 - fr) + bottom * fr);
-                }
-            }
-        }
-        return new Raster(width, height, Channels, pixels);
+        if (Channels == 1) return this;
+        var grey = new byte[Width * Height];
+        for (var p = 0; p < grey.Length; p++)
+            grey[p] = (byte)Math.Round(0.299 * Pixels[3 * p] + 0.587 * Pixels[3 * p + 1] + 0.114 * Pixels[3 * p + 2]);
+        return new Raster(Width, Height, 1, grey);
     }
 
-    /// <summary>The two source indexes around a target index and the weight of the second.</summary>
-    private static (int, int, double) Source(int target, int sourceSize, int targetSize)
+    /// <summary>RGB pixels padded to four bytes each (the fourth 255), the layout of Skia's RGBx and opaque RGBA.</summary>
+    public byte[] ToRgbx()
     {
-        var position = Math.Max(0, (target + 0.5) * sourceSize / targetSize - 0.5);
-        var low = Math.Min((int)position, sourceSize - 1);
-        return (low, Math.Min(low + 1, sourceSize - 1), position - low);
+        if (Channels != 3) throw new InvalidOperationException($"RGBx needs an RGB raster, this one has {Channels} channels");
+        var rgbx = new byte[Width * Height * 4];
+        for (int p = 0, q = 0; p < Pixels.Length; p += 3, q += 4)
+            (rgbx[q], rgbx[q + 1], rgbx[q + 2], rgbx[q + 3]) = (Pixels[p], Pixels[p + 1], Pixels[p + 2], 255);
+        return rgbx;
     }
 }

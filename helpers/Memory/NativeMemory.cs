@@ -8,7 +8,7 @@ namespace Helpers;
 /// hands large freed blocks back to the system after every training step (munmap, or trimming the heap); the next
 /// step then faults every page in again, which made convolutional steps 3-4x slower than with the memory kept.
 /// Applied when the helpers are first used (a module initializer), on Linux with glibc; elsewhere a no-op. The same
-/// initializer turns on <see cref="ZeroFill"/>.
+/// initializer turns on <see cref="ZeroFill"/> and <see cref="MklAvx512"/>.
 /// </summary>
 /// <remarks>
 /// The settings, through glibc's <c>mallopt</c> (the in-process form of the MALLOC_*_ environment variables that
@@ -68,6 +68,7 @@ public static class NativeMemory
         try
         {
             ZeroFill.TurnOn();
+            MklAvx512.TurnOn();
         }
         catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException or NotSupportedException or InvalidOperationException)
         {

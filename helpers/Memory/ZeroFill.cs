@@ -45,34 +45,9 @@ public static class ZeroFill
         }
     }
 
-    /// <summary>
-    /// The flag in the c10 library TorchSharp loaded. Found by asking for the library that is already loaded,
-    /// never by a search: a search could load a second, different libtorch (Debian's libtorch-dev has one on
-    /// the system's library path).
-    /// </summary>
-    private static IntPtr? FindFlag()
-    {
-        IntPtr library;
-        if (OperatingSystem.IsWindows())
-        {
-            library = GetModuleHandleW("c10.dll");
-            if (library == IntPtr.Zero) return null;
-            return NativeLibrary.TryGetExport(library, WindowsFlagSymbol, out var address)
-                || NativeLibrary.TryGetExport(library, FlagSymbol, out address) ? address : null;
-        }
-        // RTLD_LAZY | RTLD_NOLOAD: a handle only for a library already loaded
-        library = OperatingSystem.IsMacOS() ? MacDlopen("libc10.dylib", 0x1 | 0x10) : LinuxDlopen("libc10.so", 0x1 | 0x4);
-        if (library == IntPtr.Zero) return null;
-        return NativeLibrary.TryGetExport(library, FlagSymbol, out var flag) ? flag : null;
-    }
-
-    /// <summary>dlopen from libdl.so.2, which every glibc has (since 2.34 it forwards to libc.so.6's).</summary>
-    [DllImport("libdl.so.2", EntryPoint = "dlopen")]
-    private static extern IntPtr LinuxDlopen([MarshalAs(UnmanagedType.LPUTF8Str)] string file, int mode);
-
-    [DllImport("libSystem.dylib", EntryPoint = "dlopen")]
-    private static extern IntPtr MacDlopen([MarshalAs(UnmanagedType.LPUTF8Str)] string file, int mode);
-
-    [DllImport("kernel32", CharSet = CharSet.Unicode)]
-    private static extern IntPtr GetModuleHandleW(string module);
+    /// <summary>The flag in the c10 library TorchSharp loaded (see <see cref="LoadedLibrary"/>).</summary>
+    private static IntPtr? FindFlag() =>
+        OperatingSystem.IsWindows()
+            ? LoadedLibrary.Export(LoadedLibrary.C10, WindowsFlagSymbol, FlagSymbol)
+            : LoadedLibrary.Export(LoadedLibrary.C10, FlagSymbol);
 }

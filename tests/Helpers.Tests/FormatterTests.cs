@@ -39,6 +39,25 @@ public class FormatterTests
     }
 
     [Fact]
+    public void The_png_of_every_picture_has_its_size_and_pixels()
+    {
+        using var scope = NewDisposeScope();
+        // Four 6x6 images, image i a flat grey i / 3; the grid puts them 2 a row at scale 2, the manifold 2x2 at scale 1.
+        using var images = arange(4, float32).div(3).view(4, 1, 1, 1).expand(4, 1, 6, 6).contiguous();
+        var grid = new ImageGrid(images, columns: 2, scale: 2);
+        var manifold = Manifold.Decode(z => images.clone(), 2, scale: 1);
+        var (_, formatters) = Discover(typeof(ImageGrid));
+
+        var gridPng = PythonPngCheck.Decode(Convert.FromBase64String(Format(formatters["image/png"], grid)!));
+        var manifoldPng = PythonPngCheck.Decode(Convert.FromBase64String(Format(formatters["image/png"], manifold)!));
+
+        Assert.Equal((2 * 12 + ImageGrid.Gap, 2 * 12 + ImageGrid.Gap, 1), (gridPng.Width, gridPng.Height, gridPng.Channels));
+        Assert.Equal([0, 255, 85, 170, 255], new[] { gridPng[0, 0, 0], gridPng[0, 12, 0], gridPng[0, 25, 0], gridPng[25, 0, 0], gridPng[25, 25, 0] });
+        Assert.Equal((12, 12, 1), (manifoldPng.Width, manifoldPng.Height, manifoldPng.Channels));
+        Assert.Equal([0, 85, 170, 255], new[] { manifoldPng[0, 0, 0], manifoldPng[0, 6, 0], manifoldPng[6, 0, 0], manifoldPng[11, 11, 0] });
+    }
+
+    [Fact]
     public void A_model_summary_keeps_both_its_table_and_its_keras_text()
     {
         using var model = torch.nn.Sequential(("dense", torch.nn.Linear(3, 2)));

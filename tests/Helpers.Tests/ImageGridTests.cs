@@ -22,7 +22,7 @@ public class ImageGridTests : TempFolderTest
         // Image i is a flat grey of value i / 8; grey 1-channel PNG, scale 1.
         using var images = arange(4, float32).div(8).view(4, 1, 1, 1).expand(4, 1, 2, 2).contiguous();
 
-        var read = PngDecoder.Decode(new ImageGrid(images, columns: 2, scale: 1).ToPng(), "grid");
+        var read = PythonPngCheck.Decode(new ImageGrid(images, columns: 2, scale: 1).ToPng());
 
         Assert.Equal((2 * 2 + ImageGrid.Gap, 1), (read.Width, read.Channels));
         int At(int x, int y) => read[y, x, 0];
@@ -46,12 +46,33 @@ public class ImageGridTests : TempFolderTest
     }
 
     [Fact]
+    public void Each_html_image_is_a_png_of_its_own_pixels_at_their_size()
+    {
+        using var scope = NewDisposeScope();
+        // Image i is 3 wide and 2 high, grey i / 4 on the left column and white elsewhere.
+        using var images = ones(3, 1, 2, 3);
+        for (var i = 0; i < 3; i++) images[i, 0, .., 0] = tensor(i / 4f);
+
+        var html = new ImageGrid(images, columns: 2, scale: 3).ToHtml();
+
+        var pngs = Regex.Matches(html, "src=\"data:image/png;base64,([^\"]+)\"").Select(m => PythonPngCheck.Decode(Convert.FromBase64String(m.Groups[1].Value))).ToArray();
+        Assert.Equal(3, pngs.Length);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal((3, 2, 1), (pngs[i].Width, pngs[i].Height, pngs[i].Channels));
+            var left = (byte)Math.Round(i / 4.0 * 255);
+            Assert.Equal(new byte[] { left, 255, 255, left, 255, 255 }, pngs[i].Pixels);
+        }
+        Assert.Contains("width=\"9\" height=\"6\"", html); // the browser enlarges, the PNG keeps the image's own pixels
+    }
+
+    [Fact]
     public void Colour_images_stay_in_colour()
     {
         using var images = zeros(2, 3, 4, 4);
         images[.., 0].fill_(1); // pure red
 
-        var read = PngDecoder.Decode(new ImageGrid(images, scale: 1).ToPng(), "grid");
+        var read = PythonPngCheck.Decode(new ImageGrid(images, scale: 1).ToPng());
 
         Assert.Equal(3, read.Channels);
         Assert.Equal((255, 0, 0), (read[0, 0, 0], read[0, 0, 1], read[0, 0, 2]));

@@ -39,9 +39,25 @@ public class ManifoldTests
         Assert.Equal([[9L, 2]], calls);
         Assert.Equal([-3f, 3f, 0f, 3f, 3f, 3f], points![..6]); // top row: z1 = +3, z0 left to right
         Assert.Equal([-3f, -3f], points[12..14]);             // bottom-left corner
-        var read = PngDecoder.Decode(manifold.ToPng(), "manifold");
+        var read = PythonPngCheck.Decode(manifold.ToPng());
         Assert.Equal((12, 12), (read.Width, read.Height));
         Assert.Equal([0, 128, 255], new[] { read[0, 0, 0], read[11, 4, 0], read[5, 8, 0] });
+    }
+
+    [Fact]
+    public void The_html_image_is_a_png_of_the_scaled_tiling()
+    {
+        // 2x2 tiles of 2x2 pixels, black where z[0] = -3 (left column), white where z[0] = +3 (right), scale 2.
+        var manifold = Manifold.Decode(z => ((z[.., 0] + 3) / 6).view(-1, 1, 1, 1).expand(-1, 1, 2, 2).contiguous(), 2, range: 3, scale: 2);
+
+        var html = manifold.ToHtml();
+
+        var embedded = Regex.Match(html, "src=\"data:image/png;base64,([^\"]+)\"").Groups[1].Value;
+        var read = PythonPngCheck.Decode(Convert.FromBase64String(embedded));
+        Assert.Equal((8, 8, 1), (read.Width, read.Height, read.Channels));
+        var row = new byte[] { 0, 0, 0, 0, 255, 255, 255, 255 };
+        Assert.Equal(Enumerable.Repeat(row, 8).SelectMany(r => r).ToArray(), read.Pixels);
+        Assert.Contains("width=\"8\" height=\"8\"", html);
     }
 
     [Fact]

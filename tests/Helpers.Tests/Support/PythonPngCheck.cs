@@ -5,7 +5,8 @@ namespace Helpers.Tests;
 /// <summary>
 /// An independent PNG reader, in Python with only the standard library (struct, zlib): it checks every
 /// chunk's CRC with zlib.crc32, inflates the image data and undoes the row filters, then prints
-/// "width height channels" and the pixel bytes in hex.
+/// "width height channels" and the pixel bytes in hex. It checks the helpers' PNG pictures without trusting the
+/// library that wrote them.
 /// </summary>
 public static class PythonPngCheck
 {
@@ -50,16 +51,19 @@ public static class PythonPngCheck
         print(out.hex())
         """;
 
-    /// <summary>Runs the check; returns the size and the pixels Python read, or fails with its error.</summary>
-    public static (int Width, int Height, int Channels, byte[] Pixels) Read(string pngPath)
+    /// <summary>Runs the check on a PNG file's bytes; returns what Python read, or fails with its error.</summary>
+    public static DecodedPng Decode(byte[] png)
     {
-        var script = Path.Combine(Path.GetTempPath(), $"png-check-{Guid.NewGuid():N}.py");
-        File.WriteAllText(script, Script);
+        var folder = Path.Combine(Path.GetTempPath(), $"png-check-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
         try
         {
+            var (script, image) = (Path.Combine(folder, "check.py"), Path.Combine(folder, "image.png"));
+            File.WriteAllText(script, Script);
+            File.WriteAllBytes(image, png);
             var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
             start.ArgumentList.Add(script);
-            start.ArgumentList.Add(pngPath);
+            start.ArgumentList.Add(image);
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEnd();
@@ -67,11 +71,17 @@ public static class PythonPngCheck
             Assert.True(process.ExitCode == 0, $"python rejected the PNG: {error}");
             var lines = output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             var size = lines[0].Split(' ').Select(int.Parse).ToArray();
-            return (size[0], size[1], size[2], Convert.FromHexString(lines.Length > 1 ? lines[1] : ""));
+            return new DecodedPng(size[0], size[1], size[2], Convert.FromHexString(lines.Length > 1 ? lines[1] : ""));
         }
         finally
         {
-            File.Delete(script);
+            Directory.Delete(folder, recursive: true);
         }
     }
+}
+
+/// <summary>A PNG as an independent reader saw it: size, channels (1 grey, 2 grey + alpha, 3 RGB, 4 RGBA), pixels row by row.</summary>
+public sealed record DecodedPng(int Width, int Height, int Channels, byte[] Pixels)
+{
+    public byte this[int row, int column, int channel] => Pixels[(row * Width + column) * Channels + channel];
 }

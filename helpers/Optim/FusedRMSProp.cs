@@ -1,0 +1,64 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Helpers;
+
+/// <summary>
+/// TorchSharp's RMSprop with its update fused into one vectorised pass over each parameter, its gradient and the
+/// moving average of squared gradients. Same options, state and saved state as <c>optim.RMSProp</c>, and the same
+/// numbers to float32 rounding. Centred RMSprop, momentum and non-CPU parameters take TorchSharp's own step (see
+/// <see cref="FusedAdam"/> for the conditions).
+/// </summary>
+public sealed class FusedRMSProp : RMSProp
+{
+    /// <summary>The same arguments as <c>optim.RMSProp</c>.</summary>
+    public FusedRMSProp(IEnumerable<Parameter> parameters, double lr = 1e-3, double alpha = 0.99, double eps = 1e-8,
+                        double weight_decay = 0, double momentum = 0, bool centered = false, bool maximize = false)
+        : base(parameters, lr, alpha, eps, weight_decay, momentum, centered, maximize)
+    {
+    }
+
+    /// <summary>How many of this optimizer's steps ran fused, and how many fell back to TorchSharp's update.</summary>
+    public (int Fused, int Plain) Steps { get; private set; }
+
+    /// <inheritdoc />
+    public override Tensor step(Func<Tensor>? closure = null)
+    {
+        using var scope = NewDisposeScope();
+        var work = FusedStep.Collect(_parameter_groups, group =>
+            ((Options)group.Options) is var o && (o.centered == true || o.momentum is > 0));
+        if (work is null)
+        {
+            Steps = (Steps.Fused, Steps.Plain + 1);
+            return FusedStep.Outer(scope, base.step(closure));
+        }
+        var loss = FusedStep.Closure(closure);
+        // All of the state is checked before any parameter changes, so that a step is done whole or not at all.
+        foreach (var (_, parameter, gradient) in work)
+        {
+            var state = (State)_state[parameter.Handle];
+            FusedStep.Check(parameter, gradient, state.square_avg);
+        }
+        var updates = new List<FusedUpdate>(work.Count);
+        foreach (var (group, parameter, gradient) in work)
+        {
+            var options = (Options)group.Options;
+            var state = (State)_state[parameter.Handle];
+            state.step += 1;
+            var alpha = options.alpha!.Value;
+            var scalars = new RmsPropScalars((float)alpha, (float)(1 - alpha), (float)options.eps!.Value,
+                                             (float)-options.LearningRate!.Value, (float)options.weight_decay!.Value,
+                                             options.maximize == true);
+            unsafe
+            {
+                float* p = FloatMemory.Of(parameter), g = FloatMemory.Of(gradient), square = FloatMemory.Of(state.square_avg);
+                updates.Add(new FusedUpdate(parameter.numel(), (start, count) =>
+                    FusedKernels.RmsProp(p + start, g + start, square + start, count, scalars)));
+            }
+        }
+        FusedStep.Run(updates);
+        Steps = (Steps.Fused + 1, Steps.Plain);
+        return FusedStep.Outer(scope, loss);
+    }
+}
