@@ -25,6 +25,12 @@ public sealed class FusedAdam : Adam
     {
     }
 
+    /// <summary>
+    /// Whether fused steps can run in this process: TorchSharp's glue exports the tensor-memory entry point they
+    /// use (true for TorchSharp 0.107's native libraries). A step still falls back where a tensor is not CPU float32.
+    /// </summary>
+    public static bool CanFuse => FloatMemory.IsAvailable;
+
     /// <summary>How many of this optimizer's steps ran fused, and how many fell back to TorchSharp's update.</summary>
     public (int Fused, int Plain) Steps { get; private set; }
 
