@@ -29,6 +29,14 @@ public sealed partial class Displayed
                 console.MarkupLineInterpolated($"[grey]▸ {image} → {file}[/]");
                 break;
             }
+            case XPlot.Plotly.PlotlyChart chart:
+            {
+                var file = FileName(chart, "html");
+                chart.SaveHtml(Path.Combine(Chapter.WorkFolder, file));
+                output.Set(chart.ToHtml());
+                console.MarkupLineInterpolated($"[grey]▸ {chart} → {file}[/]");
+                break;
+            }
             case Figure figure:
             {
                 var html = figure.ToHtml();

@@ -1,0 +1,36 @@
+using XPlot.Plotly;
+
+namespace Helpers;
+
+/// <summary>The layout every helpers chart starts from, in XPlot's types, and the rounding of plotted numbers.</summary>
+internal static class ChartLayout
+{
+    public const int Height = 450;
+
+    public static Layout.Layout Of(string title, string xTitle, string yTitle)
+    {
+        var layout = new Layout.Layout
+        {
+            xaxis = new Xaxis { title = xTitle, zeroline = false },
+            yaxis = new Yaxis { title = yTitle, zeroline = false },
+            margin = new Margin { t = string.IsNullOrEmpty(title) ? 20 : 50, r = 20 },
+        };
+        if (!string.IsNullOrEmpty(title)) layout.title = title;
+        return layout;
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> with <paramref name="digits"/> significant digits, which JSON then writes short (what
+    /// keeps a 10,000-point scatter small). JSON has no NaN or infinity: those become null, where plotly leaves a gap.
+    /// </summary>
+    public static double? Round(double value, int digits)
+    {
+        if (!double.IsFinite(value)) return null;
+        if (value == 0) return 0;
+        var decimals = digits - ((int)Math.Floor(Math.Log10(Math.Abs(value))) + 1);
+        if (decimals is >= 0 and <= 15) return Math.Round(value, decimals);
+        // Math.Round takes 0-15 decimals; beyond, scale by an exact power of ten (dividing, never multiplying by 0.1).
+        var power = Math.Pow(10, Math.Abs(decimals));
+        return decimals < 0 ? Math.Round(value / power) * power : Math.Round(value * power) / power;
+    }
+}
