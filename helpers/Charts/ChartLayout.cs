@@ -7,12 +7,18 @@ internal static class ChartLayout
 {
     public const int Height = 450;
 
-    public static Layout.Layout Of(string title, string xTitle, string yTitle)
+    /// <param name="xRange">Fixed range of the horizontal axis; plotly's autorange when null.</param>
+    /// <param name="yRange">Fixed range of the vertical axis; plotly's autorange when null.</param>
+    public static Layout.Layout Of(string title, string xTitle, string yTitle, (double Min, double Max)? xRange = null, (double Min, double Max)? yRange = null)
     {
+        var xaxis = new Xaxis { title = xTitle, zeroline = false };
+        var yaxis = new Yaxis { title = yTitle, zeroline = false };
+        if (xRange is { } x) xaxis.range = new[] { x.Min, x.Max };
+        if (yRange is { } y) yaxis.range = new[] { y.Min, y.Max };
         var layout = new Layout.Layout
         {
-            xaxis = new Xaxis { title = xTitle, zeroline = false },
-            yaxis = new Yaxis { title = yTitle, zeroline = false },
+            xaxis = xaxis,
+            yaxis = yaxis,
             margin = new Margin { t = string.IsNullOrEmpty(title) ? 20 : 50, r = 20 },
         };
         if (!string.IsNullOrEmpty(title)) layout.title = title;
@@ -32,5 +38,15 @@ internal static class ChartLayout
         // Math.Round takes 0-15 decimals; beyond, scale by an exact power of ten (dividing, never multiplying by 0.1).
         var power = Math.Pow(10, Math.Abs(decimals));
         return decimals < 0 ? Math.Round(value / power) * power : Math.Round(value * power) / power;
+    }
+
+    /// <summary>The extent of the finite <paramref name="values"/> widened by 5% on each side (plotly's autorange pads so too); [-1, 1] when there are none.</summary>
+    public static (double Min, double Max) Padded(IEnumerable<double> values)
+    {
+        var finite = values.Where(double.IsFinite).ToArray();
+        if (finite.Length == 0) return (-1, 1);
+        var (min, max) = (finite.Min(), finite.Max());
+        var margin = max > min ? 0.05 * (max - min) : 1;
+        return (Round(min - margin, 4)!.Value, Round(max + margin, 4)!.Value);
     }
 }

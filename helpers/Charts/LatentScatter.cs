@@ -35,11 +35,18 @@ public sealed class LatentScatter : PlotlyChart
             for (var i = 0; i < xs.Length; i++) (xs[i], ys[i]) = (xy[2 * i], xy[2 * i + 1]);
         }
         this.classNames = classNames;
-        Plot(Classes.Select(Trace).ToArray(), ChartLayout.Of(title, xTitle, yTitle), null);
+        (XRange, YRange) = (ChartLayout.Padded(xs), ChartLayout.Padded(ys));
+        Plot(Classes.Select(Trace).ToArray(), ChartLayout.Of(title, xTitle, yTitle, XRange, YRange), null);
         Height = ChartLayout.Height;
     }
 
     public int Count => xs.Length;
+
+    /// <summary>The range of the horizontal axis: the points' extent and 5% on each side.</summary>
+    public (double Min, double Max) XRange { get; }
+
+    /// <summary>The range of the vertical axis: the points' extent and 5% on each side.</summary>
+    public (double Min, double Max) YRange { get; }
 
     /// <summary>The classes present, in ascending order: one trace each.</summary>
     public IReadOnlyList<long> Classes => labels.Distinct().Order().ToArray();
