@@ -295,10 +295,18 @@ display(new ImageGrid(Reconstruct(modelB, examples), exampleLabels, columns: 9))
 // The mean code `mu` of every test image, coloured by the digit it shows. The KL term pulls the codes
 // towards N(0, I), so the cloud is centred near the origin and mostly within ±3; the reconstruction term
 // pulls images of the same digit together, because similar codes must decode to similar images.
+//
+// Move the mouse over a plot: beside it is what the decoder makes of the code under the pointer, and over a
+// point also that test image and its digit. Press on two points to see the straight path between them
+// decoded. The decodings of a 40x40 grid over the plotted range are computed here, once, and travel with
+// the output, so this works in the exported page too, with no kernel behind it.
 
 Chapter.Cell(31);
-display(new LatentScatter(InBatches(x => modelA.encoder.call(x).mu, test.Images), test.Labels, title: "A: pooling"));
-display(new LatentScatter(InBatches(x => modelB.encoder.call(x).mu, test.Images), test.Labels, title: "B: strided"));
+LatentExplorer Explore(ConvVae model, string title) =>
+    new LatentExplorer(InBatches(x => model.encoder.call(x).mu, test.Images), test.Labels, test.Images,
+                       z => model.decoder.call(z), title: title, device: torch.device(device));
+display(Explore(modelA, "A: pooling"));
+display(Explore(modelB, "B: strided"));
 
 // ## Drawing the whole latent space
 //
