@@ -42,7 +42,7 @@ Chapter.Start("03-conv-vae", "../notebooks/03-conv-vae.ipynb");
 Chapter.Cell(1);
 
 Chapter.Cell(2);
-Chapter.Profile("smoke", new { retrain = true, iwaeSamples = 5, epochsA = 1, epochsB = 1, trainSize = 1000, testSize = 500 });
+Chapter.Profile("smoke", new { retrain = true, iwaeSamples = 5, epochsA = 1, epochsB = 1, trainSize = 1000, testSize = 500, explorerGrid = 8 });
 Chapter.Profile("class", new { retrain = false, epochsA = 2, epochsB = 3, trainSize = 4000, testSize = 2000, iwaeSamples = 5 });
 Chapter.Profile("full", new { retrain = false, epochsA = 20, epochsB = 10, trainSize = 60000, testSize = 10000, iwaeSamples = 20 });
 Chapter.ParseOptions(args,
@@ -55,6 +55,7 @@ Chapter.ParseOptions(args,
     new("trainSize", 60000, "training images used (at most 60,000)"),
     new("testSize", 10000, "test images used (at most 10,000; the pictures need at least 410)"),
     new("iwaeSamples", 100, "k, codes drawn per test image for the -log p(x) estimate"),
+    new("explorerGrid", 40, "codes per axis the latent explorers decode in advance"),
     new("seed", 1),
     new("retrain", false, "true: train even when a checkpoint with these parameters exists"),
     new("device", "cpu", "\"cuda\" when torch.cuda.is_available()"),
@@ -67,6 +68,7 @@ var batchSizeB = Chapter.Option<int>("batchSizeB");
 var trainSize = Chapter.Option<int>("trainSize");
 var testSize = Chapter.Option<int>("testSize");
 var iwaeSamples = Chapter.Option<int>("iwaeSamples");
+var explorerGrid = Chapter.Option<int>("explorerGrid");
 var seed = Chapter.Option<int>("seed");
 var retrain = Chapter.Option<bool>("retrain");
 var device = Chapter.Option<string>("device");
@@ -298,13 +300,14 @@ display(new ImageGrid(Reconstruct(modelB, examples), exampleLabels, columns: 9))
 //
 // Move the mouse over a plot: beside it is what the decoder makes of the code under the pointer, and over a
 // point also that test image and its digit. Press on two points to see the straight path between them
-// decoded. The decodings of a 40x40 grid over the plotted range are computed here, once, and travel with
-// the output, so this works in the exported page too, with no kernel behind it.
+// decoded. The decodings of a grid of `explorerGrid` x `explorerGrid` codes over the plotted range are
+// computed here, once, and travel with the output, so this works in the exported page too, with no kernel
+// behind it.
 
 Chapter.Cell(31);
 LatentExplorer Explore(ConvVae model, string title) =>
     new LatentExplorer(InBatches(x => model.encoder.call(x).mu, test.Images), test.Labels, test.Images,
-                       z => model.decoder.call(z), title: title, device: torch.device(device));
+                       z => model.decoder.call(z), title: title, gridSize: explorerGrid, device: torch.device(device));
 display(Explore(modelA, "A: pooling"));
 display(Explore(modelB, "B: strided"));
 

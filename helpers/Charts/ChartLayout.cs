@@ -7,6 +7,9 @@ internal static class ChartLayout
 {
     public const int Height = 450;
 
+    /// <param name="title">Chart title; none when empty.</param>
+    /// <param name="xTitle">Horizontal axis title.</param>
+    /// <param name="yTitle">Vertical axis title.</param>
     /// <param name="xRange">Fixed range of the horizontal axis; plotly's autorange when null.</param>
     /// <param name="yRange">Fixed range of the vertical axis; plotly's autorange when null.</param>
     public static Layout.Layout Of(string title, string xTitle, string yTitle, (double Min, double Max)? xRange = null, (double Min, double Max)? yRange = null)
@@ -47,6 +50,6 @@ internal static class ChartLayout
         if (finite.Length == 0) return (-1, 1);
         var (min, max) = (finite.Min(), finite.Max());
         var margin = max > min ? 0.05 * (max - min) : 1;
-        return (Round(min - margin, 4)!.Value, Round(max + margin, 4)!.Value);
+        return (min - margin, max + margin);
     }
 }

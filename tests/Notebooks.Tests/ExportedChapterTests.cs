@@ -43,7 +43,7 @@ public class ExportedChapterTests
         Assert.NotEqual(result.GetProperty("first").GetProperty("tile").GetString(), result.GetProperty("second").GetProperty("tile").GetString());
         Assert.Matches(@"^test image \d+: \d$", result.GetProperty("hover").GetProperty("text").GetString());
         Assert.Equal(10, result.GetProperty("path").GetProperty("drawn").GetInt32());
-        Assert.Equal(1, Regex.Matches(dom, Regex.Escape("plotly.js v2.35.2")).Count);
+        Assert.Single(Regex.Matches(dom, Regex.Escape("plotly.js v2.35.2")));
     }
 
     /// <summary>Runs one chapter with the smoke profile and exports it (`nbrun site`); returns its page.</summary>
