@@ -4,6 +4,7 @@
 #:package TorchSharp-cpu@0.107.0
 #:package SkiaSharp.NativeAssets.Linux@2.88.6
 #:package Microsoft.Data.Analysis@0.23.1
+#:package XPlot.Plotly@4.1.0
 #:project support/AppSupport.csproj
 #:property PublishAot=false
 using TorchSharp;

@@ -4,6 +4,7 @@
 #:package TorchSharp-cpu@0.107.0
 #:package SkiaSharp.NativeAssets.Linux@2.88.6
 #:package Microsoft.Data.Analysis@0.23.1
+#:package XPlot.Plotly@4.1.0
 #:project support/AppSupport.csproj
 #:property PublishAot=false
 using TorchSharp;
@@ -44,7 +45,7 @@ Chapter.Start("03-conv-vae", "../notebooks/03-conv-vae.ipynb");
 Chapter.Cell(1);
 
 Chapter.Cell(2);
-Chapter.Profile("smoke", new { retrain = true, iwaeSamples = 5, epochsA = 1, epochsB = 1, trainSize = 1000, testSize = 500 });
+Chapter.Profile("smoke", new { retrain = true, iwaeSamples = 5, epochsA = 1, epochsB = 1, trainSize = 1000, testSize = 500, explorerGrid = 8 });
 Chapter.Profile("class", new { retrain = false, epochsA = 2, epochsB = 3, trainSize = 4000, testSize = 2000, iwaeSamples = 5 });
 Chapter.Profile("full", new { retrain = false, epochsA = 20, epochsB = 10, trainSize = 60000, testSize = 10000, iwaeSamples = 20 });
 Chapter.ParseOptions(args,
@@ -57,6 +58,7 @@ Chapter.ParseOptions(args,
     new("trainSize", 60000, "training images used (at most 60,000)"),
     new("testSize", 10000, "test images used (at most 10,000; the pictures need at least 410)"),
     new("iwaeSamples", 100, "k, codes drawn per test image for the -log p(x) estimate"),
+    new("explorerGrid", 40, "codes per axis the latent explorers decode in advance"),
     new("seed", 1),
     new("retrain", false, "true: train even when a checkpoint with these parameters exists"),
     new("device", "cpu", "\"cuda\" when torch.cuda.is_available()"),
@@ -69,6 +71,7 @@ var batchSizeB = Chapter.Option<int>("batchSizeB");
 var trainSize = Chapter.Option<int>("trainSize");
 var testSize = Chapter.Option<int>("testSize");
 var iwaeSamples = Chapter.Option<int>("iwaeSamples");
+var explorerGrid = Chapter.Option<int>("explorerGrid");
 var seed = Chapter.Option<int>("seed");
 var retrain = Chapter.Option<bool>("retrain");
 var device = Chapter.Option<string>("device");
@@ -297,10 +300,19 @@ display(new ImageGrid(Reconstruct(modelB, examples), exampleLabels, columns: 9))
 // The mean code `mu` of every test image, coloured by the digit it shows. The KL term pulls the codes
 // towards N(0, I), so the cloud is centred near the origin and mostly within ±3; the reconstruction term
 // pulls images of the same digit together, because similar codes must decode to similar images.
+//
+// Move the mouse over a plot: beside it is what the decoder makes of the code under the pointer, and over a
+// point also that test image and its digit. Press on two points to see the straight path between them
+// decoded. The decodings of a grid of `explorerGrid` x `explorerGrid` codes over the plotted range are
+// computed here, once, and travel with the output, so this works in the exported page too, with no kernel
+// behind it.
 
 Chapter.Cell(31);
-display(new LatentScatter(InBatches(x => modelA.encoder.call(x).mu, test.Images), test.Labels, title: "A: pooling"));
-display(new LatentScatter(InBatches(x => modelB.encoder.call(x).mu, test.Images), test.Labels, title: "B: strided"));
+LatentExplorer Explore(ConvVae model, string title) =>
+    new LatentExplorer(InBatches(x => model.encoder.call(x).mu, test.Images), test.Labels, test.Images,
+                       z => model.decoder.call(z), title: title, gridSize: explorerGrid, device: torch.device(device));
+display(Explore(modelA, "A: pooling"));
+display(Explore(modelB, "B: strided"));
 
 // ## Drawing the whole latent space
 //

@@ -27,7 +27,15 @@ public sealed partial class Displayed
                 var file = FileName(image, "png");
                 image.SavePng(Path.Combine(Chapter.WorkFolder, file));
                 output.Set($"<img src=\"{file}\" alt=\"{System.Net.WebUtility.HtmlEncode(image.ToString())}\">");
-                console.MarkupLineInterpolated($"[grey]▸ {image} → {file}[/]");
+                console.MarkupLineInterpolated($"[grey]▸ {image.ToString()} → {file}[/]");   // Spectre escapes string holes only
+                break;
+            }
+            case XPlot.Plotly.PlotlyChart chart:
+            {
+                var file = FileName(chart, "html");
+                chart.SaveHtml(Path.Combine(Chapter.WorkFolder, file));
+                output.Set(chart.ToHtml());
+                console.MarkupLineInterpolated($"[grey]▸ {chart.ToString()} → {file}[/]");
                 break;
             }
             case Figure figure:
@@ -37,7 +45,7 @@ public sealed partial class Displayed
                 {
                     var file = FileName(figure, "html");
                     figure.SaveHtml(Path.Combine(Chapter.WorkFolder, file));
-                    console.MarkupLineInterpolated($"[grey]▸ {figure} → {file}[/]");
+                    console.MarkupLineInterpolated($"[grey]▸ {figure.ToString()} → {file}[/]");
                 }
                 else
                 {

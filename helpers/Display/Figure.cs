@@ -9,15 +9,12 @@ public abstract class Figure
     /// <summary>An HTML fragment for a notebook output.</summary>
     public abstract string ToHtml();
 
-    /// <summary>Whether the HTML draws with plotly.js, which a standalone page then has to carry.</summary>
-    private protected virtual bool DrawsWithPlotly => false;
+    /// <summary>Whether the HTML draws with plotly.js, which a notebook output or a standalone page then has to provide.</summary>
+    internal virtual bool DrawsWithPlotly => false;
 
-    /// <summary>
-    /// Writes a standalone HTML page (atomically: a temporary file renamed over the target). The page loads
-    /// plotly.js in its head unless the fragment already carries it (<see cref="Charts.EmbedPlotly"/>).
-    /// </summary>
+    /// <summary>Writes a standalone HTML page (atomically: a temporary file renamed over the target), plotly.js inline when it draws charts.</summary>
     public void SaveHtml(string path) =>
-        AtomicFile.Write(path, HtmlPage.Standalone(GetType().Name, ToHtml(), DrawsWithPlotly && PlotlyLibrary.Embedded is null));
+        AtomicFile.Write(path, HtmlPage.Standalone(GetType().Name, ToHtml(), DrawsWithPlotly));
 }
 
 /// <summary>A <see cref="Figure"/> that is a raster picture, so it also renders as image/png.</summary>

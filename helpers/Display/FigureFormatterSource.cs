@@ -8,7 +8,8 @@ internal sealed class FigureFormatterSource
 {
     public IEnumerable<object> CreateTypeFormatters() =>
     [
-        new FigureFormatter("text/html", figure => figure.ToHtml()),
+        // A notebook's first chart carries plotly.js (see PlotlyLibrary.CarriedBy); the page provides nothing else.
+        new FigureFormatter("text/html", figure => (figure.DrawsWithPlotly ? PlotlyLibrary.CarriedBy(figure) : "") + figure.ToHtml()),
         new FigureFormatter("text/plain", figure => figure.ToString()),
         new FigureFormatter("image/png", figure => figure is ImageFigure image ? Convert.ToBase64String(image.ToPng()) : null),
     ];

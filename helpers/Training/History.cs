@@ -49,10 +49,10 @@ public sealed class History : Figure
     public double? At(string name, int epoch) =>
         this[name].Where(p => p.Epoch == epoch).Select(p => (double?)p.Value).FirstOrDefault();
 
-    /// <summary>The curves as a chart.</summary>
+    /// <summary>The curves as an XPlot chart (restyle it with XPlot's API; the history shows it as restyled).</summary>
     public LineChart ToChart() => chart;
 
-    private protected override bool DrawsWithPlotly => true;
+    internal override bool DrawsWithPlotly => true;
 
     public override string ToHtml() =>
         chart.ToHtml() + $"<p style=\"font: 12px sans-serif; color: #555;\">{System.Net.WebUtility.HtmlEncode(Origin)}</p>";

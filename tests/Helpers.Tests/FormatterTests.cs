@@ -10,7 +10,7 @@ namespace Helpers.Tests;
 /// </summary>
 public class FormatterTests
 {
-    public static TheoryData<string> Figures => new() { "grid", "scatter", "line", "manifold" };
+    public static TheoryData<string> Figures => new() { "grid", "history", "manifold" };
 
     [Theory]
     [MemberData(nameof(Figures))]
@@ -29,7 +29,7 @@ public class FormatterTests
     public void Pictures_also_format_as_base64_png_and_charts_decline()
     {
         var grid = Make("grid");
-        var chart = Make("line");
+        var chart = Make("history");
         var (_, formatters) = Discover(typeof(ImageGrid));
 
         var png = Convert.FromBase64String(Format(formatters["image/png"], grid)!);
@@ -73,13 +73,10 @@ public class FormatterTests
     private static Figure Make(string kind)
     {
         using var images = rand(4, 1, 6, 6);
-        using var points = randn(4, 2);
-        using var labels = tensor(new long[] { 0, 1, 0, 1 });
         return kind switch
         {
             "grid" => new ImageGrid(images),
-            "scatter" => new LatentScatter(points, labels),
-            "line" => new LineChart().Add("train", 1, 2),
+            "history" => new History().Add("train", 1, 2),
             _ => Manifold.Decode(z => zeros(z.shape[0], 16), 2),
         };
     }
