@@ -4,7 +4,7 @@ namespace Bench;
 
 /// <summary>The command line: which models, how many rounds and steps, how many threads, where the results go.</summary>
 internal sealed record Options(List<string>? Models, int Rounds, int Steps, int Warmup, int Threads, string OutputFolder, string? Worker,
-                               string Optimizer, string Mkl, string? Readme)
+                               string Optimizer, string Mkl, string? Readme, string? Compare)
 {
     /// <summary>What both sides' workers are told, so that they run the same steps on the same threads.</summary>
     public string[] WorkerArgs => ["--steps", Steps.ToString(), "--warmup", Warmup.ToString(), "--threads", Threads.ToString()];
@@ -20,7 +20,9 @@ internal sealed record Options(List<string>? Models, int Rounds, int Steps, int 
         + "             [--optimizer fused|torchsharp] [--mkl avx512|vendor] [--readme README.md]\n"
         + "  --optimizer torchsharp  TorchSharp's own Adam and RMSprop instead of the helpers' fused ones\n"
         + "  --mkl vendor            oneMKL's AVX2 kernels, as it picks them on a non-Intel CPU (HELPERS_MKL_VENDOR_CHECK=keep)\n"
-        + "  --readme                the file whose table between the bench markers a full default run rewrites";
+        + "  --readme                the file whose table between the bench markers a full default run rewrites\n"
+        + "  --compare MODEL         train MODEL with TorchSharp's and the fused optimizer in lockstep (--steps of them) and print how far apart they drift;\n"
+        + "                          with --optimizer torchsharp, both TorchSharp's, one started 1e-7 apart (the model's own drift)";
 
     public static Options Parse(string[] args)
     {
@@ -43,6 +45,6 @@ internal sealed record Options(List<string>? Models, int Rounds, int Steps, int 
             values.TryGetValue("models", out var m) ? m.Split(',').ToList() : null,
             Int("rounds", 5), Int("steps", 20), Int("warmup", 3), Int("threads", Environment.ProcessorCount),
             values.GetValueOrDefault("out", "bench"), values.GetValueOrDefault("worker"),
-            Choice("optimizer", "fused", "torchsharp"), Choice("mkl", "avx512", "vendor"), values.GetValueOrDefault("readme", "README.md"));
+            Choice("optimizer", "fused", "torchsharp"), Choice("mkl", "avx512", "vendor"), values.GetValueOrDefault("readme", "README.md"), values.GetValueOrDefault("compare"));
     }
 }

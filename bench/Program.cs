@@ -23,6 +23,8 @@ if (options.Mkl == "vendor") Environment.SetEnvironmentVariable("HELPERS_MKL_VEN
 // Before libtorch allocates anything, in the host (the SGEMM peak) and in every worker alike.
 Helpers.NativeMemory.KeepFreedMemory();
 Optimizers.UseTorchSharps = options.Optimizer == "torchsharp";
+if (options.Compare is not null)
+    return Compare.Run(options.Compare, options.Steps, options.Threads, options.Optimizer == "torchsharp");
 if (options.Worker is not null)
     return Worker.Run(options.Worker, options.Steps, options.Warmup, options.Threads);
 

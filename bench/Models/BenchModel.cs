@@ -35,6 +35,26 @@ internal abstract class BenchModel : IDisposable
         return loss.item<float>();
     }
 
+    /// <summary>Gives this model <paramref name="other"/>'s weights (the optimizers' state stays as it is).</summary>
+    public void CopyWeightsFrom(BenchModel other, double scale = 1)
+    {
+        using var _ = no_grad();
+        foreach (var (mine, theirs) in Module.parameters().Zip(other.Module.parameters())) mine.copy_(theirs).mul_(scale);
+    }
+
+    /// <summary>The largest difference between the two models' weights, relative to the largest weight.</summary>
+    public double RelativeDifference(BenchModel other)
+    {
+        using var scope = NewDisposeScope();
+        double difference = 0, largest = 0;
+        foreach (var (mine, theirs) in Module.parameters().Zip(other.Module.parameters()))
+        {
+            difference = Math.Max(difference, (mine - theirs).abs().max().item<float>());
+            largest = Math.Max(largest, theirs.abs().max().item<float>());
+        }
+        return difference / largest;
+    }
+
     public void Dispose()
     {
         Optimizer.Dispose();
