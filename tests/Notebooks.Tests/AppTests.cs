@@ -8,7 +8,7 @@ namespace Notebooks.Tests;
 /// up to date with their notebooks, they run with the smoke profile and leave their pictures and report, and a bad
 /// option is an error that names it.
 /// </summary>
-public partial class AppTests
+public partial class AppTests : IClassFixture<AppBuilds>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
