@@ -37,43 +37,33 @@ public sealed class FusedAdam : Adam
     /// <inheritdoc />
     public override Tensor step(Func<Tensor>? closure = null)
     {
-        using var scope = NewDisposeScope();
-        var work = FusedStep.Collect(_parameter_groups, group => ((Options)group.Options).amsgrad == true);
-        if (work is null)
-        {
-            Steps = (Steps.Fused, Steps.Plain + 1);
-            return FusedStep.Outer(scope, base.step(closure));
-        }
-        var loss = FusedStep.Closure(closure);
-        // All of the state is checked before any parameter changes, so that a step is done whole or not at all.
-        foreach (var (_, parameter, gradient) in work)
-        {
-            var state = (State)_state[parameter.Handle];
-            FusedStep.Check(parameter, gradient, state.exp_avg, state.exp_avg_sq);
-        }
-        var updates = new List<FusedUpdate>(work.Count);
-        foreach (var (group, parameter, gradient) in work)
-        {
-            var options = (Options)group.Options;
-            var state = (State)_state[parameter.Handle];
-            state.step += 1;
-            double beta1 = options.beta1!.Value, beta2 = options.beta2!.Value;
-            var biasCorrection1 = 1 - Math.Pow(beta1, state.step);
-            var biasCorrection2 = 1 - Math.Pow(beta2, state.step);
-            var scalars = new AdamScalars(
-                (float)beta1, (float)(1 - beta1), (float)beta2, (float)(1 - beta2), (float)Math.Sqrt(biasCorrection2),
-                (float)options.eps!.Value, (float)(-options.LearningRate!.Value / biasCorrection1),
-                (float)options.weight_decay!.Value, options.maximize == true);
-            unsafe
-            {
-                float* p = FloatMemory.Of(parameter), g = FloatMemory.Of(gradient);
-                float* m = FloatMemory.Of(state.exp_avg), v = FloatMemory.Of(state.exp_avg_sq);
-                updates.Add(new FusedUpdate(parameter.numel(), (start, count) =>
-                    FusedKernels.Adam(p + start, g + start, m + start, v + start, count, scalars)));
-            }
-        }
-        FusedStep.Run(updates);
-        Steps = (Steps.Fused + 1, Steps.Plain);
-        return FusedStep.Outer(scope, loss);
+        var (loss, fused) = FusedStep.Step(_parameter_groups, group => ((Options)group.Options).amsgrad == true,
+                                           c => base.step(c), closure, StateTensors, Update);
+        Steps = fused ? (Steps.Fused + 1, Steps.Plain) : (Steps.Fused, Steps.Plain + 1);
+        return loss;
+    }
+
+    private Tensor[] StateTensors(Parameter parameter)
+    {
+        var state = (State)_state[parameter.Handle];
+        return [state.exp_avg, state.exp_avg_sq];
+    }
+
+    private unsafe FusedUpdate Update(TorchSharp.Modules.ParamGroup group, Parameter parameter, Tensor gradient)
+    {
+        var options = (Options)group.Options;
+        var state = (State)_state[parameter.Handle];
+        state.step += 1;
+        double beta1 = options.beta1!.Value, beta2 = options.beta2!.Value;
+        var biasCorrection1 = 1 - Math.Pow(beta1, state.step);
+        var biasCorrection2 = 1 - Math.Pow(beta2, state.step);
+        var scalars = new AdamScalars(
+            (float)beta1, (float)(1 - beta1), (float)beta2, (float)(1 - beta2), (float)Math.Sqrt(biasCorrection2),
+            (float)options.eps!.Value, (float)(-options.LearningRate!.Value / biasCorrection1),
+            (float)options.weight_decay!.Value, options.maximize == true);
+        float* p = FloatMemory.Of(parameter), g = FloatMemory.Of(gradient);
+        float* m = FloatMemory.Of(state.exp_avg), v = FloatMemory.Of(state.exp_avg_sq);
+        return new FusedUpdate(parameter.numel(), (start, count) =>
+            FusedKernels.Adam(p + start, g + start, m + start, v + start, count, scalars));
     }
 }

@@ -25,40 +25,26 @@ public sealed class FusedRMSProp : RMSProp
     /// <inheritdoc />
     public override Tensor step(Func<Tensor>? closure = null)
     {
-        using var scope = NewDisposeScope();
-        var work = FusedStep.Collect(_parameter_groups, group =>
-            ((Options)group.Options) is var o && (o.centered == true || o.momentum is > 0));
-        if (work is null)
-        {
-            Steps = (Steps.Fused, Steps.Plain + 1);
-            return FusedStep.Outer(scope, base.step(closure));
-        }
-        var loss = FusedStep.Closure(closure);
-        // All of the state is checked before any parameter changes, so that a step is done whole or not at all.
-        foreach (var (_, parameter, gradient) in work)
-        {
-            var state = (State)_state[parameter.Handle];
-            FusedStep.Check(parameter, gradient, state.square_avg);
-        }
-        var updates = new List<FusedUpdate>(work.Count);
-        foreach (var (group, parameter, gradient) in work)
-        {
-            var options = (Options)group.Options;
-            var state = (State)_state[parameter.Handle];
-            state.step += 1;
-            var alpha = options.alpha!.Value;
-            var scalars = new RmsPropScalars((float)alpha, (float)(1 - alpha), (float)options.eps!.Value,
-                                             (float)-options.LearningRate!.Value, (float)options.weight_decay!.Value,
-                                             options.maximize == true);
-            unsafe
-            {
-                float* p = FloatMemory.Of(parameter), g = FloatMemory.Of(gradient), square = FloatMemory.Of(state.square_avg);
-                updates.Add(new FusedUpdate(parameter.numel(), (start, count) =>
-                    FusedKernels.RmsProp(p + start, g + start, square + start, count, scalars)));
-            }
-        }
-        FusedStep.Run(updates);
-        Steps = (Steps.Fused + 1, Steps.Plain);
-        return FusedStep.Outer(scope, loss);
+        var (loss, fused) = FusedStep.Step(_parameter_groups,
+                                           group => ((Options)group.Options) is var o && (o.centered == true || o.momentum is > 0),
+                                           c => base.step(c), closure, StateTensors, Update);
+        Steps = fused ? (Steps.Fused + 1, Steps.Plain) : (Steps.Fused, Steps.Plain + 1);
+        return loss;
+    }
+
+    private Tensor[] StateTensors(Parameter parameter) => [((State)_state[parameter.Handle]).square_avg];
+
+    private unsafe FusedUpdate Update(TorchSharp.Modules.ParamGroup group, Parameter parameter, Tensor gradient)
+    {
+        var options = (Options)group.Options;
+        var state = (State)_state[parameter.Handle];
+        state.step += 1;
+        var alpha = options.alpha!.Value;
+        var scalars = new RmsPropScalars((float)alpha, (float)(1 - alpha), (float)options.eps!.Value,
+                                         (float)-options.LearningRate!.Value, (float)options.weight_decay!.Value,
+                                         options.maximize == true);
+        float* p = FloatMemory.Of(parameter), g = FloatMemory.Of(gradient), square = FloatMemory.Of(state.square_avg);
+        return new FusedUpdate(parameter.numel(), (start, count) =>
+            FusedKernels.RmsProp(p + start, g + start, square + start, count, scalars));
     }
 }

@@ -15,7 +15,7 @@ internal static class FusedStep
     /// the step must be TorchSharp's own: an option the fused update does not do, or a tensor not in CPU float32
     /// memory.
     /// </summary>
-    public static List<(ParamGroup Group, Parameter Parameter, Tensor Gradient)>? Collect(
+    private static List<(ParamGroup Group, Parameter Parameter, Tensor Gradient)>? Collect(
         IEnumerable<ParamGroup> groups, Func<ParamGroup, bool> needsPlainStep)
     {
         if (!FloatMemory.IsAvailable) return null;
@@ -69,8 +69,29 @@ internal static class FusedStep
                      i => pieces[i].Update.Apply(pieces[i].Start, pieces[i].Count));
     }
 
+    /// <summary>
+    /// The step both fused optimizers take: TorchSharp's own (<paramref name="plainStep"/>) where
+    /// <see cref="Collect"/> says so; otherwise the closure, a check of every parameter's state before anything
+    /// changes (a step is done whole or not at all), and the updates <paramref name="update"/> makes, run by
+    /// <see cref="Run"/>. Returns the loss (outside the step's dispose scope) and whether the step ran fused.
+    /// </summary>
+    /// <param name="stateOf">The optimizer's state tensors of a parameter, which must match it element for element.</param>
+    /// <param name="update">Advances a parameter's step count and returns its update.</param>
+    public static (Tensor Loss, bool Fused) Step(
+        IEnumerable<ParamGroup> groups, Func<ParamGroup, bool> needsPlainStep, Func<Func<Tensor>?, Tensor> plainStep,
+        Func<Tensor>? closure, Func<Parameter, Tensor[]> stateOf, Func<ParamGroup, Parameter, Tensor, FusedUpdate> update)
+    {
+        using var scope = NewDisposeScope();
+        var work = Collect(groups, needsPlainStep);
+        if (work is null) return (Outer(scope, plainStep(closure)), false);
+        var loss = Closure(closure);
+        foreach (var (_, parameter, gradient) in work) Check(parameter, gradient, stateOf(parameter));
+        Run(work.Select(w => update(w.Group, w.Parameter, w.Gradient)).ToList());
+        return (Outer(scope, loss), true);
+    }
+
     /// <summary>Runs the closure, if any, with gradients on, as TorchSharp's optimizers do.</summary>
-    public static Tensor? Closure(Func<Tensor>? closure)
+    private static Tensor? Closure(Func<Tensor>? closure)
     {
         if (closure is null) return null;
         using var _ = enable_grad();
@@ -78,10 +99,10 @@ internal static class FusedStep
     }
 
     /// <summary>The closure's loss (null without a closure), moved out of the step's dispose scope.</summary>
-    public static Tensor Outer(DisposeScope scope, Tensor? loss) => loss is null ? null! : scope.MoveToOuter(loss);
+    private static Tensor Outer(DisposeScope scope, Tensor? loss) => loss is null ? null! : scope.MoveToOuter(loss);
 
     /// <summary>The optimizer's state tensors must match the parameter element for element.</summary>
-    public static void Check(Parameter parameter, Tensor gradient, params Tensor[] state)
+    private static void Check(Parameter parameter, Tensor gradient, params Tensor[] state)
     {
         var count = parameter.numel();
         if (gradient.numel() != count)
