@@ -22,6 +22,17 @@ public sealed class FusedRMSProp : RMSProp
     /// <summary>How many of this optimizer's steps ran fused, and how many fell back to TorchSharp's update.</summary>
     public (int Fused, int Plain) Steps { get; private set; }
 
+    /// <summary>
+    /// Drops every parameter's gradient (PyTorch 2's default, <c>zero_grad(set_to_none=True)</c>): the next backward pass
+    /// then hands its gradient over instead of adding it to zeros. A parameter the next loss does not reach has no
+    /// gradient and is not updated, as in PyTorch. <c>zero_grad(set_to_none: false)</c> zeroes them in place, as
+    /// TorchSharp's RMSprop does.
+    /// </summary>
+    public override void zero_grad() => zero_grad(set_to_none: true);
+
+    /// <summary>Drops every parameter's gradient, or with <paramref name="set_to_none"/> false zeroes it in place.</summary>
+    public void zero_grad(bool set_to_none) => FusedStep.ZeroGradients(_parameter_groups, set_to_none);
+
     /// <inheritdoc />
     public override Tensor step(Func<Tensor>? closure = null)
     {
