@@ -4,7 +4,7 @@ namespace Bench;
 
 /// <summary>The command line: which models, how many rounds and steps, how many threads, where the results go.</summary>
 internal sealed record Options(List<string>? Models, int Rounds, int Steps, int Warmup, int Threads, string OutputFolder, string? Worker,
-                               string Optimizer, string Mkl, string? Readme, string? Compare)
+                               string Optimizer, string Mkl, string? Readme, string? Compare, int? Batch = null, bool Phases = false, bool Floors = false)
 {
     /// <summary>What both sides' workers are told, so that they run the same steps on the same threads.</summary>
     public string[] WorkerArgs => ["--steps", Steps.ToString(), "--warmup", Warmup.ToString(), "--threads", Threads.ToString()];
@@ -21,14 +21,23 @@ internal sealed record Options(List<string>? Models, int Rounds, int Steps, int 
         + "  --optimizer torchsharp  TorchSharp's own Adam and RMSprop instead of the helpers' fused ones\n"
         + "  --mkl vendor            oneMKL's AVX2 kernels, as it picks them on a non-Intel CPU (HELPERS_MKL_VENDOR_CHECK=keep)\n"
         + "  --readme                the file whose table between the bench markers a full default run rewrites\n"
+        + "  --floors                instead, the floors under each step: its forward, backward and optimizer parts, the same step at\n"
+        + "                          batch 1 (its calls and optimizer pass with next to no arithmetic) and its products at the SGEMM peak;\n"
+        + "                          writes floors.md and floors.csv in --out\n"
         + "  --compare MODEL         train MODEL with TorchSharp's and the fused optimizer in lockstep (--steps of them) and print how far apart they drift;\n"
         + "                          with --optimizer torchsharp, both TorchSharp's, one started 1e-7 apart (the model's own drift)";
 
     public static Options Parse(string[] args)
     {
         var values = new Dictionary<string, string>();
+        string[] flags = ["--floors", "--phases"];
         for (var i = 0; i < args.Length; i++)
         {
+            if (flags.Contains(args[i]))
+            {
+                values[args[i][2..]] = "yes";
+                continue;
+            }
             if (!args[i].StartsWith("--") || i + 1 >= args.Length)
                 throw new ArgumentException($"expected '--name value' pairs, found '{args[i]}'");
             values[args[i][2..]] = args[++i];
@@ -45,6 +54,7 @@ internal sealed record Options(List<string>? Models, int Rounds, int Steps, int 
             values.TryGetValue("models", out var m) ? m.Split(',').ToList() : null,
             Int("rounds", 5), Int("steps", 20), Int("warmup", 3), Int("threads", Environment.ProcessorCount),
             values.GetValueOrDefault("out", "bench"), values.GetValueOrDefault("worker"),
-            Choice("optimizer", "fused", "torchsharp"), Choice("mkl", "avx512", "vendor"), values.GetValueOrDefault("readme", "README.md"), values.GetValueOrDefault("compare"));
+            Choice("optimizer", "fused", "torchsharp"), Choice("mkl", "avx512", "vendor"), values.GetValueOrDefault("readme", "README.md"), values.GetValueOrDefault("compare"),
+            values.ContainsKey("batch") ? Int("batch", 0) : null, values.ContainsKey("phases"), values.ContainsKey("floors"));
     }
 }

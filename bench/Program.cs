@@ -26,7 +26,7 @@ Optimizers.UseTorchSharps = options.Optimizer == "torchsharp";
 if (options.Compare is not null)
     return Compare.Run(options.Compare, options.Steps, options.Threads, options.Optimizer == "torchsharp");
 if (options.Worker is not null)
-    return Worker.Run(options.Worker, options.Steps, options.Warmup, options.Threads);
+    return Worker.Run(options.Worker, options.Steps, options.Warmup, options.Threads, options.Batch, options.Phases);
 
 var known = BenchModel.All.Select(m => m.Name).ToList();
 var names = options.Models ?? known;
@@ -44,6 +44,9 @@ var peak = new Peaks(torchSharpGflops, pyTorchGflops, pyTorchBlas);
 Console.WriteLine($"SGEMM peak (2048x2048 float32 product): TorchSharp {peak.TorchSharp:F1} GFLOP/s, PyTorch {peak.PyTorch:F1} GFLOP/s (BLAS {peak.PyTorchBlas})");
 if (pyTorchBlas.Contains("/blas/libblas"))
     Console.Error.WriteLine("bench: warning: PyTorch runs the reference BLAS; `make setup` installs libopenblas0-pthread for it");
+
+if (options.Floors)
+    return Floors.Run(names, options, peak, string.Join(' ', args));
 
 var rows = new List<Row>();
 foreach (var name in names)

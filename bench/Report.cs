@@ -7,6 +7,8 @@ internal static class Report
 {
     public const string ReadmeStart = "<!-- bench:start (make bench rewrites this table) -->";
     public const string ReadmeEnd = "<!-- bench:end -->";
+    public const string FloorsStart = "<!-- floors:start (make bench BENCH_ARGS=\"--floors\" rewrites this table) -->";
+    public const string FloorsEnd = "<!-- floors:end -->";
 
     public static void Write(string folder, Peaks peak, Options options, List<Row> rows, string arguments)
     {
@@ -43,24 +45,24 @@ internal static class Report
         Console.WriteLine($"Written to {Path.Combine(folder, "results.md")} and results.csv");
     }
 
-    /// <summary>Puts the results between the README's bench markers, replacing what was there.</summary>
-    public static void UpdateReadme(string readme, string resultsMarkdown)
+    /// <summary>Puts the results between the README's markers (the bench table's by default), replacing what was there.</summary>
+    public static void UpdateReadme(string readme, string resultsMarkdown, string startMarker = ReadmeStart, string endMarker = ReadmeEnd)
     {
         var text = File.ReadAllText(readme);
-        var start = text.IndexOf(ReadmeStart, StringComparison.Ordinal);
-        var end = text.IndexOf(ReadmeEnd, StringComparison.Ordinal);
+        var start = text.IndexOf(startMarker, StringComparison.Ordinal);
+        var end = text.IndexOf(endMarker, StringComparison.Ordinal);
         if (start < 0 || end < start)
         {
-            Console.Error.WriteLine($"bench: {readme} has no '{ReadmeStart}' ... '{ReadmeEnd}' block; its table is not updated");
+            Console.Error.WriteLine($"bench: {readme} has no '{startMarker}' ... '{endMarker}' block; its table is not updated");
             return;
         }
-        var block = ReadmeStart + "\n" + File.ReadAllText(resultsMarkdown).TrimEnd() + "\n";
+        var block = startMarker + "\n" + File.ReadAllText(resultsMarkdown).TrimEnd() + "\n";
         WriteAtomically(readme, text[..start] + block + text[end..]);
         Console.WriteLine($"Updated the table in {readme}");
     }
 
     // A reader never sees half a file, even if the run is stopped while writing.
-    private static void WriteAtomically(string path, string text)
+    public static void WriteAtomically(string path, string text)
     {
         var temporary = path + ".tmp";
         File.WriteAllText(temporary, text);

@@ -19,16 +19,10 @@ internal sealed record Row(string Model, int Batch, int Steps, double TorchSharp
     public static Row From(string model, int batch, int steps, double flops, Peaks peak, List<Measurement> torchSharp, List<Measurement> pyTorch,
                            List<string> failures)
     {
-        var torchSharpMs = Median(torchSharp.SelectMany(m => m.ms));
+        var torchSharpMs = Parts.Median(torchSharp.SelectMany(m => m.ms));
         var gflops = flops / (torchSharpMs / 1000) / 1e9;
-        return new Row(model, batch, steps, torchSharpMs, Median(pyTorch.SelectMany(m => m.ms)), gflops, 100 * gflops / peak.TorchSharp,
+        return new Row(model, batch, steps, torchSharpMs, Parts.Median(pyTorch.SelectMany(m => m.ms)), gflops, 100 * gflops / peak.TorchSharp,
                        100 * gflops / peak.PyTorch, torchSharp.Max(m => m.peak_mb), pyTorch.Max(m => m.peak_mb), failures);
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     public const string Header =

@@ -8,24 +8,29 @@ namespace Bench;
 /// <summary>Times one model's training steps in this process and prints them as JSON (same shape as the Python side).</summary>
 internal static class Worker
 {
-    public static int Run(string modelName, int steps, int warmup, int threads)
+    /// <param name="batch">Another batch size than the notebook's (the model is the same; 1 leaves the step's calls with next to no arithmetic).</param>
+    /// <param name="phases">Also report the forward pass, backward pass and optimizer step apart.</param>
+    public static int Run(string modelName, int steps, int warmup, int threads, int? batch = null, bool phases = false)
     {
         var create = BenchModel.Find(modelName) ?? throw new ArgumentException($"unknown model '{modelName}'");
         set_num_threads(threads);
         manual_seed(0);
         using var model = create();
-        using var x = rand(model.InputShape);
+        using var x = rand(batch is { } b ? [b, .. model.InputShape[1..]] : model.InputShape);
         var times = new List<double>();
+        var parts = new BenchModel.Phases();
         for (var step = 0; step < warmup + steps; step++)
         {
             var clock = Stopwatch.StartNew();
-            var loss = model.Step(x);
+            var loss = model.Step(x, step >= warmup ? parts : null);
             if (step >= warmup) times.Add(clock.Elapsed.TotalMilliseconds);
             // Steps over NaN weights time other work than training does, so such a run is no measurement.
             if (!float.IsFinite(loss))
                 throw new InvalidOperationException($"{modelName}: the loss of step {step} is {loss}");
         }
-        Console.WriteLine(JsonSerializer.Serialize(new Measurement(modelName, model.BatchSize, times, PeakResidentMegabytes())));
+        var measurement = new Measurement(modelName, (int)x.shape[0], times, PeakResidentMegabytes());
+        if (phases) measurement = measurement with { forward_ms = parts.Forward, backward_ms = parts.Backward, optimizer_ms = parts.Optimizer };
+        Console.WriteLine(JsonSerializer.Serialize(measurement));
         return 0;
     }
 
@@ -37,5 +42,10 @@ internal static class Worker
     }
 }
 
-/// <summary>What a worker of either side prints; the lower-case names are the Python side's JSON keys.</summary>
-internal sealed record Measurement(string model, int batch, List<double> ms, double peak_mb);
+/// <summary>What a worker of either side prints; the lower-case names are the Python side's JSON keys. The phases are there with --phases.</summary>
+internal sealed record Measurement(string model, int batch, List<double> ms, double peak_mb)
+{
+    public List<double>? forward_ms { get; init; }
+    public List<double>? backward_ms { get; init; }
+    public List<double>? optimizer_ms { get; init; }
+}

@@ -24,15 +24,37 @@ internal abstract class BenchModel : IDisposable
     /// <summary>The batch's mean loss, built inside the step's dispose scope.</summary>
     protected abstract Tensor Loss(Tensor x);
 
-    /// <summary>One training step in its own dispose scope, as the notebooks' loops run each batch.</summary>
-    public float Step(Tensor x)
+    /// <summary>
+    /// One training step in its own dispose scope, as the notebooks' loops run each batch; with <paramref name="phases"/>,
+    /// the milliseconds of its forward pass and loss, its zero_grad and backward pass, and its optimizer step are added to it.
+    /// </summary>
+    public float Step(Tensor x, Phases? phases = null)
     {
         using var scope = NewDisposeScope();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var loss = Loss(x);
+        var forward = clock.Elapsed.TotalMilliseconds;
         Optimizer.zero_grad();
         loss.backward();
+        var backward = clock.Elapsed.TotalMilliseconds;
         Optimizer.step();
+        phases?.Add(forward, backward - forward, clock.Elapsed.TotalMilliseconds - backward);
         return loss.item<float>();
+    }
+
+    /// <summary>Milliseconds of each step's three parts, step by step.</summary>
+    public sealed class Phases
+    {
+        public List<double> Forward { get; } = [];
+        public List<double> Backward { get; } = [];
+        public List<double> Optimizer { get; } = [];
+
+        public void Add(double forward, double backward, double optimizer)
+        {
+            Forward.Add(forward);
+            Backward.Add(backward);
+            Optimizer.Add(optimizer);
+        }
     }
 
     /// <summary>Gives this model <paramref name="other"/>'s weights (the optimizers' state stays as it is).</summary>
