@@ -59,3 +59,30 @@ internal static class PyTorchBaseline
 {
     public static string Script => Path.Combine(AppContext.BaseDirectory, "pytorch_baseline.py");
 }
+
+/// <summary>The two sides' worker processes for one model, each with the run's settings and any <c>extra</c> arguments.</summary>
+internal static class Workers
+{
+    public static Measurement TorchSharp(string model, Options run, List<string> failures, params string[] extra) =>
+        Measure("dotnet", [typeof(Program).Assembly.Location, "--worker", model, .. run.TorchSharpWorkerArgs, .. extra], failures);
+
+    public static Measurement PyTorch(string model, Options run, List<string> failures, params string[] extra) =>
+        Measure("/usr/bin/python3", [PyTorchBaseline.Script, "--model", model, .. run.WorkerArgs, .. extra], failures);
+
+    private static Measurement Measure(string program, string[] arguments, List<string> failures)
+    {
+        var (measurement, failed) = Child.Run(program, arguments);
+        failures.AddRange(failed);
+        return measurement;
+    }
+}
+
+internal static class Statistics
+{
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        if (sorted.Length == 0) throw new InvalidOperationException("no times to take the median of");
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

@@ -19,24 +19,18 @@ internal static class Floors
         foreach (var name in names)
         {
             using var model = BenchModel.Find(name)!();
-            var steps = Math.Min(options.Steps, model.MaxSteps);
-            var run = options with { Steps = steps };
-            var sides = new Dictionary<string, List<Measurement>>
-            {
-                ["ts"] = [], ["py"] = [], ["ts1"] = [], ["py1"] = [],
-            };
+            var run = options with { Steps = Math.Min(options.Steps, model.MaxSteps) };
+            List<Measurement> torchSharp = [], pyTorch = [], torchSharp1 = [], pyTorch1 = [];
+            var failures = new List<string>();
             for (var round = 0; round < run.Rounds; round++)
             {
-                foreach (var (key, batch) in new[] { ("", (string[])[]), ("1", ["--batch", "1"]) })
-                {
-                    sides["ts" + key].Add(Child.Run("dotnet",
-                        [typeof(Program).Assembly.Location, "--worker", name, .. run.TorchSharpWorkerArgs, "--phases", .. batch]).Measurement);
-                    sides["py" + key].Add(Child.Run("/usr/bin/python3",
-                        [PyTorchBaseline.Script, "--model", name, .. run.WorkerArgs, "--phases", .. batch]).Measurement);
-                }
+                torchSharp.Add(Workers.TorchSharp(name, run, failures, "--phases"));
+                pyTorch.Add(Workers.PyTorch(name, run, failures, "--phases"));
+                torchSharp1.Add(Workers.TorchSharp(name, run, failures, "--phases", "--batch", "1"));
+                pyTorch1.Add(Workers.PyTorch(name, run, failures, "--phases", "--batch", "1"));
             }
-            var row = new FloorRow(name, model.BatchSize, Parts.Of(sides["ts"]), Parts.Of(sides["ts1"]), model.FlopsPerStep / peak.TorchSharp / 1e6,
-                                   Parts.Of(sides["py"]), Parts.Of(sides["py1"]), Binding.Milliseconds.GetValueOrDefault(name, double.NaN));
+            var row = new FloorRow(name, model.BatchSize, Parts.Of(torchSharp), Parts.Of(torchSharp1), model.FlopsPerStep / peak.TorchSharp / 1e6,
+                                   Parts.Of(pyTorch), Parts.Of(pyTorch1), Binding.Milliseconds.GetValueOrDefault(name, double.NaN));
             lines.Add(row);
             Console.WriteLine(row.Text());
         }
@@ -77,17 +71,10 @@ internal static class Floors
 internal sealed record Parts(double Step, double Forward, double Backward, double Optimizer)
 {
     public static Parts Of(List<Measurement> runs) => new(
-        Median(runs.SelectMany(r => r.ms)),
-        Median(runs.SelectMany(r => r.forward_ms ?? throw new InvalidOperationException($"{r.model}: the worker printed no phases"))),
-        Median(runs.SelectMany(r => r.backward_ms!)),
-        Median(runs.SelectMany(r => r.optimizer_ms!)));
-
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        if (sorted.Length == 0) throw new InvalidOperationException("no times to take the median of");
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
+        Statistics.Median(runs.SelectMany(r => r.ms)),
+        Statistics.Median(runs.SelectMany(r => r.forward_ms ?? throw new InvalidOperationException($"{r.model}: the worker printed no phases"))),
+        Statistics.Median(runs.SelectMany(r => r.backward_ms!)),
+        Statistics.Median(runs.SelectMany(r => r.optimizer_ms!)));
 }
 
 /// <summary>One model's floors: TorchSharp's step and parts, at its batch and at batch 1, its products at peak, PyTorch's the same.</summary>

@@ -59,16 +59,8 @@ foreach (var name in names)
     // Alternate the two sides so that drifts in machine load hit both alike.
     for (var round = 0; round < run.Rounds; round++)
     {
-        foreach (var (side, program, arguments) in new[]
-                 {
-                     (torchSharp, "dotnet", (string[])[typeof(Program).Assembly.Location, "--worker", name, .. run.TorchSharpWorkerArgs]),
-                     (pyTorch, "/usr/bin/python3", [PyTorchBaseline.Script, "--model", name, .. run.WorkerArgs]),
-                 })
-        {
-            var (measurement, failed) = Child.Run(program, arguments);
-            side.Add(measurement);
-            failures.AddRange(failed);
-        }
+        torchSharp.Add(Workers.TorchSharp(name, run, failures));
+        pyTorch.Add(Workers.PyTorch(name, run, failures));
     }
     var row = Row.From(name, model.BatchSize, run.Steps, model.FlopsPerStep, peak, torchSharp, pyTorch, failures);
     rows.Add(row);

@@ -19,9 +19,9 @@ internal sealed record Row(string Model, int Batch, int Steps, double TorchSharp
     public static Row From(string model, int batch, int steps, double flops, Peaks peak, List<Measurement> torchSharp, List<Measurement> pyTorch,
                            List<string> failures)
     {
-        var torchSharpMs = Parts.Median(torchSharp.SelectMany(m => m.ms));
+        var torchSharpMs = Statistics.Median(torchSharp.SelectMany(m => m.ms));
         var gflops = flops / (torchSharpMs / 1000) / 1e9;
-        return new Row(model, batch, steps, torchSharpMs, Parts.Median(pyTorch.SelectMany(m => m.ms)), gflops, 100 * gflops / peak.TorchSharp,
+        return new Row(model, batch, steps, torchSharpMs, Statistics.Median(pyTorch.SelectMany(m => m.ms)), gflops, 100 * gflops / peak.TorchSharp,
                        100 * gflops / peak.PyTorch, torchSharp.Max(m => m.peak_mb), pyTorch.Max(m => m.peak_mb), failures);
     }
 

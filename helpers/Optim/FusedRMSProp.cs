@@ -31,7 +31,11 @@ public sealed class FusedRMSProp : RMSProp
     public override void zero_grad() => zero_grad(set_to_none: true);
 
     /// <summary>Drops every parameter's gradient, or with <paramref name="set_to_none"/> false zeroes it in place.</summary>
-    public void zero_grad(bool set_to_none) => FusedStep.ZeroGradients(_parameter_groups, set_to_none);
+    public void zero_grad(bool set_to_none)
+    {
+        if (set_to_none) FusedStep.DropGradients(_parameter_groups);
+        else base.zero_grad();
+    }
 
     /// <inheritdoc />
     public override Tensor step(Func<Tensor>? closure = null)

@@ -34,25 +34,16 @@ internal static class FusedStep
     }
 
     /// <summary>
-    /// What the fused optimizers' <c>zero_grad()</c> does: with <paramref name="setToNone"/> every parameter's gradient
-    /// is dropped, as PyTorch 2's <c>zero_grad(set_to_none=True)</c> does by default, so that the next backward pass
-    /// hands its fresh gradient to the parameter instead of adding it to zeros (two passes over the gradients' memory
-    /// and a call per parameter fewer); otherwise the gradients are zeroed in place, as TorchSharp's optimizers do.
-    /// The next step's numbers are the same either way.
+    /// What the fused optimizers' <c>zero_grad()</c> does: every parameter's gradient is dropped, as PyTorch 2's
+    /// <c>zero_grad(set_to_none=True)</c> does by default, so that the next backward pass hands its fresh gradient to
+    /// the parameter instead of adding it to zeros (two passes over the gradients' memory and a call per parameter
+    /// fewer). The next step's numbers are the same as after TorchSharp's zeroing in place.
     /// </summary>
-    public static void ZeroGradients(IEnumerable<ParamGroup> groups, bool setToNone)
+    public static void DropGradients(IEnumerable<ParamGroup> groups)
     {
         foreach (var group in groups)
             foreach (var parameter in group.Parameters)
-            {
-                if (setToNone)
-                {
-                    parameter.grad = null;
-                    continue;
-                }
-                using var gradient = parameter.grad;
-                gradient?.zero_();
-            }
+                parameter.grad = null;
     }
 
     /// <summary>Below this many elements in all, a step runs on the calling thread alone.</summary>
