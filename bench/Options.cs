@@ -4,22 +4,24 @@ namespace Bench;
 
 /// <summary>The command line: which models, how many rounds and steps, how many threads, where the results go.</summary>
 internal sealed record Options(List<string>? Models, int Rounds, int Steps, int Warmup, int Threads, string OutputFolder, string? Worker,
-                               string Optimizer, string Mkl, string? Readme, string? Compare, int? Batch = null, bool Phases = false, bool Floors = false)
+                               string Optimizer, string Mkl, string Loss, string? Readme, string? Compare, int? Batch = null, bool Phases = false, bool Floors = false)
 {
     /// <summary>What both sides' workers are told, so that they run the same steps on the same threads.</summary>
     public string[] WorkerArgs => ["--steps", Steps.ToString(), "--warmup", Warmup.ToString(), "--threads", Threads.ToString()];
 
     /// <summary>The TorchSharp side's worker also takes the variant being measured.</summary>
-    public string[] TorchSharpWorkerArgs => [.. WorkerArgs, "--optimizer", Optimizer, "--mkl", Mkl];
+    public string[] TorchSharpWorkerArgs => [.. WorkerArgs, "--optimizer", Optimizer, "--mkl", Mkl, "--loss", Loss];
 
     /// <summary>The defaults: what the notebooks run. Only such a run of every model rewrites the README's table.</summary>
-    public bool IsNotebookSetup => Optimizer == "fused" && Mkl == "avx512";
+    public bool IsNotebookSetup => Optimizer == "fused" && Mkl == "avx512" && Loss == "helpers";
 
     public const string Usage =
         "usage: Bench [--models a,b] [--rounds 5] [--steps 20] [--warmup 3] [--threads <cores>] [--out bench]\n"
-        + "             [--optimizer fused|torchsharp] [--mkl avx512|vendor] [--readme README.md]\n"
+        + "             [--optimizer fused|torchsharp] [--mkl avx512|vendor] [--loss helpers|libtorch]\n"
+        + "             [--readme README.md]\n"
         + "  --optimizer torchsharp  TorchSharp's own Adam and RMSprop instead of the helpers' fused ones\n"
         + "  --mkl vendor            oneMKL's AVX2 kernels, as it picks them on a non-Intel CPU (HELPERS_MKL_VENDOR_CHECK=keep)\n"
+        + "  --loss libtorch         libtorch's binary_cross_entropy instead of the helpers' Losses.BinaryCrossEntropy\n"
         + "  --readme                the file whose table between the bench markers a full default run rewrites\n"
         + "  --floors                instead, the floors under each step: its forward, backward and optimizer parts, the same step at\n"
         + "                          batch 1 (its calls and optimizer pass with next to no arithmetic) and its products at the SGEMM peak;\n"
@@ -54,7 +56,7 @@ internal sealed record Options(List<string>? Models, int Rounds, int Steps, int 
             values.TryGetValue("models", out var m) ? m.Split(',').ToList() : null,
             Int("rounds", 5), Int("steps", 20), Int("warmup", 3), Int("threads", Environment.ProcessorCount),
             values.GetValueOrDefault("out", "bench"), values.GetValueOrDefault("worker"),
-            Choice("optimizer", "fused", "torchsharp"), Choice("mkl", "avx512", "vendor"), values.GetValueOrDefault("readme", "README.md"), values.GetValueOrDefault("compare"),
+            Choice("optimizer", "fused", "torchsharp"), Choice("mkl", "avx512", "vendor"), Choice("loss", "helpers", "libtorch"), values.GetValueOrDefault("readme", "README.md"), values.GetValueOrDefault("compare"),
             values.ContainsKey("batch") ? Int("batch", 0) : null, values.ContainsKey("phases"), values.ContainsKey("floors"));
     }
 }

@@ -23,6 +23,7 @@ if (options.Mkl == "vendor") Environment.SetEnvironmentVariable("HELPERS_MKL_VEN
 // Before libtorch allocates anything, in the host (the SGEMM peak) and in every worker alike.
 Helpers.NativeMemory.KeepFreedMemory();
 Optimizers.UseTorchSharps = options.Optimizer == "torchsharp";
+ModelLosses.UseLibtorchs = options.Loss == "libtorch";
 if (options.Compare is not null)
     return Compare.Run(options.Compare, options.Steps, options.Threads, options.Optimizer == "torchsharp");
 if (options.Worker is not null)
@@ -37,6 +38,7 @@ if (names.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
 }
 Console.WriteLine($"Benchmark on {Machine.Description}, {options.Threads} threads, {options.Rounds} rounds of {options.Steps} steps; TorchSharp's libtorch {__version__}");
 Console.WriteLine($"TorchSharp side: {(Optimizers.UseTorchSharps ? "TorchSharp's optimizers" : "the helpers' fused optimizers")}, "
+                  + $"{(ModelLosses.UseLibtorchs ? "libtorch's" : "the helpers'")} binary cross-entropy, "
                   + $"oneMKL {(Helpers.MklAvx512.IsOn ? "AVX-512 kernels" : $"as it picks its kernels ({Helpers.MklAvx512.Reason})")}");
 var torchSharpGflops = Sgemm.MeasureTorchSharpGflops(options.Threads);
 var (pyTorchGflops, pyTorchBlas) = Sgemm.MeasurePyTorchGflops(options.WorkerArgs);

@@ -19,6 +19,7 @@ internal static class Report
         markdown.AppendLine($"Measured {now:yyyy-MM-dd HH:mm} UTC on {Machine.Description}, {options.Threads} threads, by "
                             + $"`make bench{(arguments.Length > 0 ? $" BENCH_ARGS=\"{arguments}\"" : "")}`; "
                             + $"TorchSharp side: {(options.Optimizer == "fused" ? "the helpers' fused Adam and RMSprop" : "TorchSharp's Adam and RMSprop")}, "
+                            + $"{(options.Loss == "helpers" ? "the helpers'" : "libtorch's")} binary cross-entropy, "
                             + $"oneMKL {(options.Mkl == "avx512" ? "with its AVX-512 kernels" : "with the kernels it picks by vendor")}; "
                             + $"SGEMM peak TorchSharp {peak.TorchSharp:F1} GFLOP/s (libtorch {TorchSharp.torch.__version__}, its bundled BLAS), "
                             + $"PyTorch {peak.PyTorch:F1} GFLOP/s (Debian's 1.13.1, BLAS {peak.PyTorchBlas}); median of {options.Rounds} x {options.Steps} steps"

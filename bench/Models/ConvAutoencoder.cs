@@ -25,5 +25,5 @@ internal sealed class ConvAutoencoder : BenchModel
     protected override nn.Module Module => network;
     protected override optim.Optimizer Optimizer => optimizer;
 
-    protected override Tensor Loss(Tensor x) => nn.functional.binary_cross_entropy(network.call(x), x);
+    protected override Tensor Loss(Tensor x) => ModelLosses.BinaryCrossEntropy(network.call(x), x);
 }

@@ -27,5 +27,5 @@ internal sealed class ConvVaeB() : ConvVae(
 
     // Kingma & Welling (2014), App. B, weighted as chapter 03's source B.
     protected override Tensor Loss(Tensor x, Tensor xHat, Tensor mu, Tensor logVar) =>
-        nn.functional.binary_cross_entropy(xHat, x) - 5e-4 * (1 + logVar - mu.square() - logVar.exp()).mean();
+        ModelLosses.BinaryCrossEntropy(xHat, x) - 5e-4 * (1 + logVar - mu.square() - logVar.exp()).mean();
 }

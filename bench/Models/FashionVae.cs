@@ -23,7 +23,7 @@ internal sealed class FashionVae : BenchModel
     {
         var (xHat, mu, logVar) = network.call(x);
         var latentLoss = -0.5 * (1 + logVar - logVar.exp() - mu.square()).sum(1);
-        return nn.functional.binary_cross_entropy(xHat, x) + latentLoss.mean() / 784;
+        return ModelLosses.BinaryCrossEntropy(xHat, x) + latentLoss.mean() / 784;
     }
 
     private sealed class Network : nn.Module<Tensor, (Tensor, Tensor, Tensor)>

@@ -77,10 +77,12 @@ public static class Yardstick
         using var prior = distributions.Independent(distributions.Normal(zeros_like(z[0]), ones_like(z[0])), 1);
         var decoded = decode(z.reshape(samples * batch, latentDim)).reshape(samples, batch, -1);
         var target = x.reshape(1, batch, -1).expand(decoded.shape);
-        var crossEntropy = output == DecoderOutput.Logits
-            ? nn.functional.binary_cross_entropy_with_logits(decoded, target, reduction: nn.Reduction.None)
-            : nn.functional.binary_cross_entropy(decoded, target, reduction: nn.Reduction.None);
-        var logLikelihood = -crossEntropy.sum(-1).to(float64);           // [k, B]
+        // Probabilities: the helpers' vectorised terms, libtorch's binary_cross_entropy negated (which takes its
+        // logarithms one element at a time).
+        var logLikelihoods = output == DecoderOutput.Logits
+            ? nn.functional.binary_cross_entropy_with_logits(decoded, target, reduction: nn.Reduction.None).neg_()
+            : Losses.LogLikelihoods(decoded, target);
+        var logLikelihood = logLikelihoods.sum(-1).to(float64);          // [k, B]
         var logWeights = logLikelihood + prior.log_prob(z).to(float64) - q.log_prob(z).to(float64);
         var elbo = logLikelihood.mean([0]) - distributions.kl_divergence(q, prior).to(float64);
         var iwae = logWeights.logsumexp(0) - Math.Log(samples);
