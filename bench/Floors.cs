@@ -44,7 +44,7 @@ internal static class Floors
         var text = new StringBuilder();
         text.AppendLine($"Measured {now:yyyy-MM-dd HH:mm} UTC on {Machine.Description}, {options.Threads} threads, by "
                         + $"`make bench BENCH_ARGS=\"{arguments}\"`; median of {options.Rounds} processes x {options.Steps} steps a side and batch size "
-                        + $"(fewer for a model whose steps take seconds) after {options.Warmup} warm-up steps; SGEMM peak {peak.TorchSharp:F1} GFLOP/s "
+                        + $"(fewer for a model whose steps take seconds) after at least {options.Warmup} warm-up steps and {options.WarmupSeconds:0.#} s of them; SGEMM peak {peak.TorchSharp:F1} GFLOP/s "
                         + $"(TorchSharp), {peak.PyTorch:F1} (PyTorch). Milliseconds. *Forward* is the forward pass and loss, *backward* zero_grad "
                         + "and the backward pass, *optimizer* its step. *Batch 1* is the same step on one image: its calls and its optimizer "
                         + "pass with next to no arithmetic. *Floor* = batch-1 step + the step's products at TorchSharp's SGEMM peak; no "

@@ -27,7 +27,7 @@ ModelLosses.UseLibtorchs = options.Loss == "libtorch";
 if (options.Compare is not null)
     return Compare.Run(options.Compare, options.Steps, options.Threads, options.Optimizer == "torchsharp");
 if (options.Worker is not null)
-    return Worker.Run(options.Worker, options.Steps, options.Warmup, options.Threads, options.Batch, options.Phases);
+    return Worker.Run(options.Worker, options.Steps, options.Warmup, options.WarmupSeconds, options.Threads, options.Batch, options.Phases);
 
 var known = BenchModel.All.Select(m => m.Name).ToList();
 var names = options.Models ?? known;

@@ -24,7 +24,7 @@ internal static class Report
                             + $"SGEMM peak TorchSharp {peak.TorchSharp:F1} GFLOP/s (libtorch {TorchSharp.torch.__version__}, its bundled BLAS), "
                             + $"PyTorch {peak.PyTorch:F1} GFLOP/s (Debian's 1.13.1, BLAS {peak.PyTorchBlas}); median of {options.Rounds} x {options.Steps} steps"
                             + (fewer.Count > 0 ? $" ({string.Join(", ", fewer)})" : "")
-                            + $" after {options.Warmup} warm-up steps. GFLOP/s and % of peak are TorchSharp's; "
+                            + $" after at least {options.Warmup} warm-up steps and {options.WarmupSeconds:0.#} s of them. GFLOP/s and % of peak are TorchSharp's; "
                             + $"\"binding {Binding.Date}\" is the retired libtorch-1.13 binding's figure from that day's README, not re-run.");
         markdown.AppendLine();
         markdown.AppendLine(Row.Header);

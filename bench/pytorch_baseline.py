@@ -244,7 +244,8 @@ def main():
     parser.add_argument("--model", choices=sorted(MODELS))
     parser.add_argument("--sgemm", action="store_true", help="print the GFLOP/s of a 2048x2048 float32 product instead")
     parser.add_argument("--steps", type=int, default=20)
-    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--warmup", type=int, default=3, help="at least this many untimed steps first")
+    parser.add_argument("--warmup-seconds", type=float, default=2.0, help="and untimed steps for at least this long")
     parser.add_argument("--threads", type=int, default=torch.get_num_threads())
     parser.add_argument("--batch", type=int, help="another batch size than the notebook's")
     parser.add_argument("--phases", action="store_true", help="also time the forward pass, backward pass and optimizer step")
@@ -263,8 +264,18 @@ def main():
     optimizer = make_optimizer(model.parameters())
     x = torch.rand(batch, 1, 28, 28)
 
+    # Untimed steps until both minimums are met (the same rule as the TorchSharp side's, which needs them for .NET's JIT).
+    warmup_start, warmup = time.perf_counter(), 0
+    while warmup < args.warmup or time.perf_counter() - warmup_start < args.warmup_seconds:
+        loss = loss_fn(model, x)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        loss.item()
+        warmup += 1
+
     times, phases = [], {"forward_ms": [], "backward_ms": [], "optimizer_ms": []}
-    for step in range(args.warmup + args.steps):
+    for step in range(args.steps):
         start = time.perf_counter()
         loss = loss_fn(model, x)
         forward = time.perf_counter()
@@ -274,11 +285,10 @@ def main():
         optimizer.step()
         stepped = time.perf_counter()
         loss.item()
-        if step >= args.warmup:
-            times.append((time.perf_counter() - start) * 1000)
-            phases["forward_ms"].append((forward - start) * 1000)
-            phases["backward_ms"].append((backward - forward) * 1000)
-            phases["optimizer_ms"].append((stepped - backward) * 1000)
+        times.append((time.perf_counter() - start) * 1000)
+        phases["forward_ms"].append((forward - start) * 1000)
+        phases["backward_ms"].append((backward - forward) * 1000)
+        phases["optimizer_ms"].append((stepped - backward) * 1000)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result = {"model": args.model, "batch": batch, "ms": times, "peak_mb": peak_mb}
     if args.phases:
