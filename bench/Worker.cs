@@ -20,20 +20,24 @@ internal static class Worker
         manual_seed(0);
         using var model = create();
         using var x = rand(batch is { } b ? [b, .. model.InputShape[1..]] : model.InputShape);
-        var times = new List<double>();
-        var parts = new BenchModel.Phases();
-        var warmupClock = Stopwatch.StartNew();
-        var warmed = 0;
-        for (var step = 0; step < warmed + steps; step++)
+        var step = 0;
+        // Steps over NaN weights time other work than training does, so such a run is no measurement.
+        void Train(BenchModel.Phases? parts)
         {
-            var warming = step == warmed && (step < warmup || warmupClock.Elapsed.TotalSeconds < warmupSeconds);
-            if (warming) warmed++;
-            var clock = Stopwatch.StartNew();
-            var loss = model.Step(x, warming ? null : parts);
-            if (!warming) times.Add(clock.Elapsed.TotalMilliseconds);
-            // Steps over NaN weights time other work than training does, so such a run is no measurement.
+            var loss = model.Step(x, parts);
             if (!float.IsFinite(loss))
                 throw new InvalidOperationException($"{modelName}: the loss of step {step} is {loss}");
+            step++;
+        }
+        var warmupClock = Stopwatch.StartNew();
+        while (step < warmup || warmupClock.Elapsed.TotalSeconds < warmupSeconds) Train(null);
+        var times = new List<double>();
+        var parts = new BenchModel.Phases();
+        for (var timed = 0; timed < steps; timed++)
+        {
+            var clock = Stopwatch.StartNew();
+            Train(parts);
+            times.Add(clock.Elapsed.TotalMilliseconds);
         }
         var measurement = new Measurement(modelName, (int)x.shape[0], times, PeakResidentMegabytes());
         if (phases) measurement = measurement with { forward_ms = parts.Forward, backward_ms = parts.Backward, optimizer_ms = parts.Optimizer };

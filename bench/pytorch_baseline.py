@@ -264,18 +264,8 @@ def main():
     optimizer = make_optimizer(model.parameters())
     x = torch.rand(batch, 1, 28, 28)
 
-    # Untimed steps until both minimums are met (the same rule as the TorchSharp side's, which needs them for .NET's JIT).
-    warmup_start, warmup = time.perf_counter(), 0
-    while warmup < args.warmup or time.perf_counter() - warmup_start < args.warmup_seconds:
-        loss = loss_fn(model, x)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        loss.item()
-        warmup += 1
-
-    times, phases = [], {"forward_ms": [], "backward_ms": [], "optimizer_ms": []}
-    for step in range(args.steps):
+    def train_step():
+        """One training step; returns its start, end of forward, end of backward, end of optimizer step."""
         start = time.perf_counter()
         loss = loss_fn(model, x)
         forward = time.perf_counter()
@@ -285,6 +275,17 @@ def main():
         optimizer.step()
         stepped = time.perf_counter()
         loss.item()
+        return start, forward, backward, stepped
+
+    # Untimed steps until both minimums are met (the same rule as the TorchSharp side's, which needs them for .NET's JIT).
+    warmup_start, warmup = time.perf_counter(), 0
+    while warmup < args.warmup or time.perf_counter() - warmup_start < args.warmup_seconds:
+        train_step()
+        warmup += 1
+
+    times, phases = [], {"forward_ms": [], "backward_ms": [], "optimizer_ms": []}
+    for _ in range(args.steps):
+        start, forward, backward, stepped = train_step()
         times.append((time.perf_counter() - start) * 1000)
         phases["forward_ms"].append((forward - start) * 1000)
         phases["backward_ms"].append((backward - forward) * 1000)
