@@ -13,6 +13,11 @@ namespace Helpers;
 /// <item>IWAE estimate = -(logsumexp_i log w_i - log k), an upper bound on -log p(x) that tightens as k grows.</item>
 /// </list>
 /// On grey-level pixels the "log p(x|z)" is a cross-entropy, not the log-likelihood of binary data.
+/// The decoder sees at most <c>decodeBatch</c> codes per call, however many a batch of images draws: a
+/// notebook's cells run on a worker thread of the kernel, whose glibc arena serves blocks of up to 64 MiB from
+/// its heaps and maps (and unmaps) anything larger afresh on every call. A convolutional decoder on 1,000 codes
+/// makes such blocks; the chapter 03 yardstick took 21-24 s per model that way on a worker thread, against
+/// 1.7-3.9 s on the main thread or with 250 codes per call.
 /// </summary>
 public static class Yardstick
 {
@@ -24,14 +29,19 @@ public static class Yardstick
     /// <param name="batchSize">Images per batch (each batch decodes k times as many codes).</param>
     /// <param name="output">Whether <paramref name="decode"/> returns probabilities or logits.</param>
     /// <param name="seed">Seeds torch's generator first, so the estimate does not depend on what ran before.</param>
+    /// <param name="decodeBatch">The most codes <paramref name="decode"/> is given at once.</param>
     public static YardstickResult Evaluate(Func<Tensor, (Tensor mu, Tensor logVar)> encode, Func<Tensor, Tensor> decode,
                                            Tensor images, int samples = 100, int batchSize = 100,
-                                           DecoderOutput output = DecoderOutput.Probabilities, long seed = 0) =>
+                                           DecoderOutput output = DecoderOutput.Probabilities, long seed = 0,
+                                           int decodeBatch = DefaultDecodeBatch) =>
         Evaluate(x =>
         {
             var (mu, logVar) = encode(x);
             return distributions.Independent(distributions.Normal(mu, (logVar * 0.5).exp()), 1);
-        }, decode, images, samples, batchSize, output, seed);
+        }, decode, images, samples, batchSize, output, seed, decodeBatch);
+
+    /// <summary>Codes per decoder call unless told otherwise: 256 conv-decoder images of 28 x 28 x 32 floats are 26 MB.</summary>
+    public const int DefaultDecodeBatch = 256;
 
     /// <summary>For any posterior q(z|x) with a vector event (e.g. a full-covariance Gaussian).</summary>
     /// <param name="posterior">Maps a batch of images to q(z|x), batch shape <c>[B]</c>, event shape <c>[latentDim]</c>.</param>
@@ -41,12 +51,15 @@ public static class Yardstick
     /// <param name="batchSize">Images per batch (each batch decodes k times as many codes).</param>
     /// <param name="output">Whether <paramref name="decode"/> returns probabilities or logits.</param>
     /// <param name="seed">Seeds torch's generator first, so the estimate does not depend on what ran before.</param>
+    /// <param name="decodeBatch">The most codes <paramref name="decode"/> is given at once.</param>
     public static YardstickResult Evaluate(Func<Tensor, distributions.Distribution> posterior, Func<Tensor, Tensor> decode,
                                            Tensor images, int samples = 100, int batchSize = 100,
-                                           DecoderOutput output = DecoderOutput.Probabilities, long seed = 0)
+                                           DecoderOutput output = DecoderOutput.Probabilities, long seed = 0,
+                                           int decodeBatch = DefaultDecodeBatch)
     {
         if (samples < 1) throw new ArgumentOutOfRangeException(nameof(samples), samples, "samples (k) must be at least 1");
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be at least 1");
+        if (decodeBatch < 1) throw new ArgumentOutOfRangeException(nameof(decodeBatch), decodeBatch, "decodeBatch (codes per decoder call) must be at least 1");
         if (images.ndim < 2 || images.shape[0] == 0)
             throw new ArgumentException($"images must have shape [N, ...] with N > 0, got [{string.Join(", ", images.shape)}]", nameof(images));
 
@@ -58,7 +71,7 @@ public static class Yardstick
         {
             using var scope = NewDisposeScope();
             var x = images.narrow(0, start, Math.Min(batchSize, count - start));
-            var (elbo, iwae) = Bounds(posterior, decode, x, samples, output);
+            var (elbo, iwae) = Bounds(posterior, decode, x, samples, output, decodeBatch);
             elboSum += elbo.sum().item<double>();
             iwaeSum += iwae.sum().item<double>();
         }
@@ -67,7 +80,7 @@ public static class Yardstick
 
     /// <summary>The ELBO and the IWAE bound of each image of one batch, in float64.</summary>
     private static (Tensor elbo, Tensor iwae) Bounds(Func<Tensor, distributions.Distribution> posterior, Func<Tensor, Tensor> decode,
-                                                     Tensor x, int samples, DecoderOutput output)
+                                                     Tensor x, int samples, DecoderOutput output, int decodeBatch)
     {
         var batch = x.shape[0];
         using var q = posterior(x);
@@ -75,7 +88,7 @@ public static class Yardstick
         if (z.ndim != 3) throw new ArgumentException($"the posterior must have batch shape [B] and a vector event; its samples have shape [{string.Join(", ", z.shape)}]", nameof(posterior));
         var latentDim = z.shape[2];
         using var prior = distributions.Independent(distributions.Normal(zeros_like(z[0]), ones_like(z[0])), 1);
-        var decoded = decode(z.reshape(samples * batch, latentDim)).reshape(samples, batch, -1);
+        var decoded = InSlices(decode, z.reshape(samples * batch, latentDim), decodeBatch).reshape(samples, batch, -1);
         var target = x.reshape(1, batch, -1).expand(decoded.shape);
         // Probabilities: the helpers' vectorised terms, libtorch's binary_cross_entropy negated (which takes its
         // logarithms one element at a time).
@@ -87,5 +100,18 @@ public static class Yardstick
         var elbo = logLikelihood.mean([0]) - distributions.kl_divergence(q, prior).to(float64);
         var iwae = logWeights.logsumexp(0) - Math.Log(samples);
         return (elbo, iwae);
+    }
+
+    /// <summary><paramref name="decode"/> of <paramref name="codes"/>, at most <paramref name="most"/> rows per call.</summary>
+    private static Tensor InSlices(Func<Tensor, Tensor> decode, Tensor codes, int most)
+    {
+        var count = codes.shape[0];
+        if (count <= most) return decode(codes);
+        var parts = new List<Tensor>();
+        for (long start = 0; start < count; start += most)
+            parts.Add(decode(codes.narrow(0, start, Math.Min(most, count - start))));
+        var joined = cat(parts, 0);
+        foreach (var part in parts) part.Dispose();
+        return joined;
     }
 }

