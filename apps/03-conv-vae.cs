@@ -231,7 +231,9 @@ Tensor LossB(Tensor x, Tensor xHat, Tensor mu, Tensor logVar) =>
 // `Fit` runs the epochs with Adam (`FusedAdam`, chapter 01; learning rate 0.001, Keras' default, as both sources use)
 // and implements Keras' `EarlyStopping(monitor='val_loss', patience)`: it stops once the validation loss
 // has not improved for `patience` epochs in a row, keeping the last weights (Keras' default). Model A
-// trains without early stopping, as in its source.
+// trains without early stopping, as in its source. `Fit` seeds torch's generator first: each model's
+// random draws (the ε of every training image) then come out the same whether the other model was trained
+// just before or loaded from a checkpoint.
 
 Chapter.Cell(20);
 Func<Tensor, Tensor, Tensor> LossOf(ConvVae model, VaeLoss loss) => (x, _) =>
@@ -244,6 +246,7 @@ Func<Tensor, Tensor, Tensor> LossOf(ConvVae model, VaeLoss loss) => (x, _) =>
 Chapter.Cell(21);
 History Fit(ConvVae model, VaeLoss loss, string title, int epochs, int batchSize, int patience)
 {
+    torch.manual_seed(seed);   // the draws of ε start from the seed, whatever ran before (A trained or loaded)
     var optimizer = new FusedAdam(model.parameters(), lr: 0.001);
     var history = new History(title, "loss per image, as the source computes it");
     var (best, waited) = (double.PositiveInfinity, 0);
