@@ -49,7 +49,17 @@ internal sealed class CliProcess : IDisposable
     public async Task WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cancel.Token);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // WaitForExitAsync also waits for the end of the redirected output: say which of the two did not come.
+            throw new TimeoutException(
+                $"nbrun {(process.HasExited ? $"exited (code {process.ExitCode}) but its output did not end" : "was still running")} " +
+                $"after {timeout.TotalSeconds:0} s; output so far:\n{Output}");
+        }
         process.WaitForExit(); // drains the redirected output
     }
 
