@@ -1,4 +1,3 @@
-using NotebookRunner.Execution;
 using NotebookRunner.Cli;
 using NotebookRunner.Hosting;
 using NotebookRunner.Notebooks;
@@ -25,19 +24,7 @@ Console.CancelKeyPress += (_, e) =>
 {
     // Stop the default termination so the run can clean up its temp files first.
     e.Cancel = true;
-    if (interrupt.IsCancellationRequested)
-        return;
     interrupt.Cancel();
-    // The run normally winds down at once. Should it not (a read of the kernel's pipe that the token cannot
-    // reach), end it here all the same: kernels killed, temp files removed, the same message and exit code.
-    _ = Task.Run(async () =>
-    {
-        await Task.Delay(InterruptGrace);
-        KernelProcess.KillAll();
-        AtomicFile.DeletePendingTempFiles();
-        console.MarkupLine("[yellow]Interrupted: no output was written for the notebook that was running.[/]");
-        Environment.Exit(ExitCodes.Interrupted);
-    });
 };
 
 try
@@ -69,10 +56,4 @@ catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
     AtomicFile.DeletePendingTempFiles();
     console.MarkupLine("[yellow]Interrupted: no output was written for the notebook that was running.[/]");
     return ExitCodes.Interrupted;
-}
-
-internal partial class Program
-{
-    /// <summary>How long an interrupted run may take to wind down before it is ended.</summary>
-    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(10);
 }

@@ -18,9 +18,6 @@ internal sealed class KernelProcess : IAsyncDisposable
     private static readonly object StartGate = new();
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(5);
 
-    // Every kernel still running, for an interrupt that has to end the run without its clean-up.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Process, bool> Running = new();
-
     private readonly Process process;
     private readonly AnonymousPipeServerStream submissionsPipe = new(PipeDirection.Out, HandleInheritability.Inheritable);
     private readonly AnonymousPipeServerStream messagesPipe = new(PipeDirection.In, HandleInheritability.Inheritable);
@@ -53,7 +50,6 @@ internal sealed class KernelProcess : IAsyncDisposable
             }
             submissionsPipe.DisposeLocalCopyOfClientHandle();
             messagesPipe.DisposeLocalCopyOfClientHandle();
-            Running[process] = true;
         }
         // Nobody can type into a headless run: a cell reading the console gets the end of its input.
         process.StandardInput.Close();
@@ -165,25 +161,8 @@ internal sealed class KernelProcess : IAsyncDisposable
                 process.Kill(entireProcessTree: true);
             }
         }
-        Running.TryRemove(process, out _);
         messages.Dispose();
         process.Dispose();
-    }
-
-    /// <summary>Kills every kernel process still running, with what it started.</summary>
-    public static void KillAll()
-    {
-        foreach (var process in Running.Keys)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (Exception error) when (error is InvalidOperationException or System.ComponentModel.Win32Exception)
-            {
-                // It ended meanwhile.
-            }
-        }
     }
 }
 
