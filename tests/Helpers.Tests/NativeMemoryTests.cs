@@ -61,9 +61,10 @@ public class NativeMemoryTests
         var faults = ProcessMemory.MinorPageFaults() - before;
 
         // By default a heap's worth (4,096 pages or more) comes back every other step: 65,536 faults or more over 32
-        // steps (197,608 when this test put glibc's default trim threshold and top pad back, 2026-12-02). With the settings the heaps only grow, once in a while when a small allocation has split the room a
-        // block needed; one such growth is a new 64 MiB heap, 16,384 faults (a CI run of 2026-12-02 saw 16,422 over
-        // the 8 steps this test used to count, more than its bound of a quarter step allowed). Bound: one step's pages.
+        // steps (197,608 when this test put glibc's default trim threshold and top pad back, 2026-12-02). With the
+        // settings the heaps only grow, once in a while when a small allocation has split the room a block needed;
+        // one such growth is a new 64 MiB heap, 16,384 faults (a CI run of 2026-12-02 saw 16,422 over the 8 steps
+        // this test used to count, more than its bound of a quarter step allowed). Bound: one step's pages.
         Assert.True(faults < pagesPerStep, $"{faults} minor page faults over {counted} steps that touch {pagesPerStep} pages each");
     }
 }
