@@ -9,17 +9,29 @@ internal sealed class CliProcess : IDisposable
 {
     private static readonly string NbrunDll = Path.Combine(AppContext.BaseDirectory, "nbrun.dll");
 
+    private const string Env = "/usr/bin/env";
+
     private readonly Process process;
     private readonly StringBuilder output = new();
 
     private CliProcess(string workingDirectory, IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // A child inherits ignored signals. A shell script's background job ignores SIGINT (bash does so for
+        // `cmd &` without job control), and .NET leaves an inherited SIG_IGN in place, so nbrun would never see
+        // the Ctrl+C the interrupt test sends. coreutils' env (Debian 12: 9.1) resets SIGINT to its default
+        // before it execs, in the same process, so the test's signal reaches nbrun however the suite was started.
+        var wrapped = OperatingSystem.IsLinux() && File.Exists(Env);
+        var start = new ProcessStartInfo(wrapped ? Env : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (wrapped)
+        {
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add("dotnet");
+        }
         start.ArgumentList.Add(NbrunDll);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
