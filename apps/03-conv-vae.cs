@@ -46,7 +46,7 @@ Chapter.Cell(1);
 
 Chapter.Cell(2);
 Chapter.Profile("smoke", new { retrain = true, iwaeSamples = 5, epochsA = 1, epochsB = 1, trainSize = 1000, testSize = 500, explorerGrid = 8 });
-Chapter.Profile("class", new { retrain = false, epochsA = 2, epochsB = 2, trainSize = 60000, testSize = 10000, iwaeSamples = 5 });
+Chapter.Profile("class", new { retrain = false, epochsA = 5, epochsB = 2, trainSize = 60000, testSize = 10000, iwaeSamples = 5 });
 Chapter.Profile("full", new { retrain = false, epochsA = 20, epochsB = 10, trainSize = 60000, testSize = 10000, iwaeSamples = 20 });
 Chapter.ParseOptions(args,
 [
